@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what ActionNet Cluster needs on a Debian machine that already has the .NET SDK and Node.
+# Idempotent: each step checks first and does nothing when the dependency is already there.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+# Debian packages:
+#   libgtk-3-0   OpenCvSharp's official Linux runtime links GTK
+#   ffmpeg       network-stream decoding (OpenCvSharp's bundled FFmpeg has no network support)
+#   gstreamer RTSP server + python3-gi   a real RTSP server on loopback for stream tests
+packages=(libgtk-3-0 ffmpeg python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base
+          gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "install-deps: installing Debian packages: ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm: Azurite, pinned by deploy/local/package-lock.json.
+if [ ! -x "$here/node_modules/.bin/azurite" ]; then
+  echo "install-deps: installing Azurite from npm"
+  (cd "$here" && npm ci --no-audit --no-fund --silent)
+fi
+
+command -v dotnet >/dev/null || { echo "install-deps: the .NET SDK (dotnet) is not on PATH; install .NET 10 first" >&2; exit 1; }

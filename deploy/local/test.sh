@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs every test of ActionNet Cluster: installs what is missing, builds, and runs the suite.
+# Tests start their own Azurite, silos and stream servers on loopback and stop them afterwards.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+deploy/local/install-deps.sh
+dotnet build ActionNet.Cluster.sln -c Release -nologo -clp:ErrorsOnly
+dotnet test ActionNet.Cluster.sln -c Release --no-build -nologo "$@"
