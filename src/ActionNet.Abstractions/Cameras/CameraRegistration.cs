@@ -1,0 +1,36 @@
+namespace ActionNet.Abstractions.Cameras;
+
+/// <summary>
+/// How a camera is read and scored; stored by <see cref="ICameraGrain"/> (key: camera id).
+/// Nullable numbers mean "use the model profile's default".
+/// </summary>
+[GenerateSerializer, Immutable, Alias("actionnet.camera-registration")]
+public sealed record CameraRegistration
+{
+    /// <summary>
+    /// Where frames come from: an rtsp://, http(s):// URL or a local file path. May hold credentials,
+    /// so show it only through <see cref="SourceUrl.Redact"/>.
+    /// </summary>
+    [Id(0)] public string Source { get; init; } = "";
+
+    /// <summary>Whether a file source restarts from its first frame when it ends (demos and tests).</summary>
+    [Id(1)] public bool Loop { get; init; }
+
+    /// <summary>Name of the model profile that scores this camera's windows, e.g. "rgb-2d".</summary>
+    [Id(2)] public string ModelProfile { get; init; } = "";
+
+    /// <summary>Frames between the starts of consecutive windows, at least 1; null: the profile's default.</summary>
+    [Id(3)] public int? Stride { get; init; }
+
+    /// <summary>Frames skipped between kept frames (0 keeps all, k keeps every (k+1)-th); null: the profile's default.</summary>
+    [Id(4)] public int? Subsample { get; init; }
+
+    /// <summary>Most frames per second read from the source; null: no cap.</summary>
+    [Id(5)] public double? FpsCap { get; init; }
+
+    /// <summary>The part of the frame the model sees; null: the whole frame.</summary>
+    [Id(6)] public RegionOfInterest? Region { get; init; }
+
+    /// <summary>Whether the camera is read at all; a disabled camera keeps its registration and history.</summary>
+    [Id(7)] public bool Enabled { get; init; } = true;
+}

@@ -1,0 +1,51 @@
+namespace ActionNet.Abstractions.Cameras;
+
+/// <summary>
+/// A snapshot of one camera's pipeline, from <see cref="ICameraGrain.GetStatusAsync"/> (key: camera id).
+/// Counters count since the grain's activation.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("actionnet.camera-status")]
+public sealed record CameraStatus
+{
+    /// <summary>The camera id.</summary>
+    [Id(0)] public string CameraId { get; init; } = "";
+
+    /// <summary>The source with any password replaced by <see cref="SourceUrl.Mask"/>.</summary>
+    [Id(1)] public string RedactedSource { get; init; } = "";
+
+    /// <summary>What the camera is doing now.</summary>
+    [Id(2)] public CameraState State { get; init; }
+
+    /// <summary>Frames decoded from the source.</summary>
+    [Id(3)] public long FramesReceived { get; init; }
+
+    /// <summary>Windows handed to inference.</summary>
+    [Id(4)] public long WindowsEmitted { get; init; }
+
+    /// <summary>Windows dropped because inference could not keep up; never dropped silently.</summary>
+    [Id(5)] public long WindowsDropped { get; init; }
+
+    /// <summary>Windows scored and recorded by the aggregator.</summary>
+    [Id(6)] public long WindowsScored { get; init; }
+
+    /// <summary>The last error as one line, credentials redacted; null when none.</summary>
+    [Id(7)] public string? LastError { get; init; }
+
+    /// <summary>Times the source was reopened after a failure.</summary>
+    [Id(8)] public int ReconnectCount { get; init; }
+
+    /// <summary>Frames per second measured at the source, before subsampling.</summary>
+    [Id(9)] public double InputFps { get; init; }
+
+    /// <summary>Source frame width in pixels; 0 until the first frame.</summary>
+    [Id(10)] public int FrameWidth { get; init; }
+
+    /// <summary>Source frame height in pixels; 0 until the first frame.</summary>
+    [Id(11)] public int FrameHeight { get; init; }
+
+    /// <summary>The silo the camera grain runs on, e.g. "10.0.0.5:11111@12345".</summary>
+    [Id(12)] public string Silo { get; init; } = "";
+
+    /// <summary>When this snapshot was taken.</summary>
+    [Id(13)] public DateTimeOffset UpdatedAt { get; init; }
+}

@@ -1,0 +1,21 @@
+namespace ActionNet.Abstractions.History;
+
+/// <summary>
+/// How long one camera showed one label within a queried range. Each event owns the part of its
+/// window not already covered by the camera's previous window, so overlapping windows count once.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("actionnet.label-total")]
+public sealed record LabelTotal
+{
+    /// <summary>The camera id.</summary>
+    [Id(0)] public string CameraId { get; init; } = "";
+
+    /// <summary>The label.</summary>
+    [Id(1)] public string Label { get; init; } = "";
+
+    /// <summary>Total time with this label, in seconds.</summary>
+    [Id(2)] public double Seconds { get; init; }
+
+    /// <summary>Events counted.</summary>
+    [Id(3)] public int Events { get; init; }
+}
