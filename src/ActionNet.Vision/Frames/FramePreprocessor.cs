@@ -69,33 +69,32 @@ public sealed class FramePreprocessor : IDisposable
             _ => throw new ArgumentException($"frames must have 1, 3 or 4 channels, got {frame.Channels()}", nameof(frame)),
         };
 
-        var area = ClampRegion(region, frame.Width, frame.Height);
-        if (area.Width == frame.Width && area.Height == frame.Height)
-        {
-            ResizeInto(frame);
-        }
-        else
-        {
-            using var roi = new Mat(frame, area);
-            ResizeInto(roi);
-        }
-
         // Resizing is per channel, so swapping channels after the resize gives the same pixels as
         // before it while touching only H x W pixels; cvtColor writes straight into the caller's span.
+        using var fitted = Fit(frame, region);
         fixed (byte* target = destination)
         {
             using var output = Mat.FromPixelData(Height, Width, MatType.CV_8UC3, (IntPtr)target);
-            if (Mode == ResizeMode.Stretch)
-            {
-                Cv2.CvtColor(_resized, output, conversion);
-            }
-            else
-            {
-                var crop = new Rect((_resized.Width - Width) / 2, (_resized.Height - Height) / 2, Width, Height);
-                using var centre = new Mat(_resized, crop);
-                Cv2.CvtColor(centre, output, conversion);
-            }
+            Cv2.CvtColor(fitted, output, conversion);
         }
+    }
+
+    /// <summary>
+    /// Applies only the geometry of <see cref="Process(Mat, Span{byte}, Rect?)"/> (region, resize,
+    /// crop) to an 8-bit image of any channel count, without colour conversion: used for the
+    /// grayscale u and v flow images of a dataset. <paramref name="destination"/> is (re)created as H x W.
+    /// </summary>
+    public void Resize(Mat image, Mat destination, Rect? region = null)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(destination);
+        if (image.Empty())
+        {
+            throw new ArgumentException("the image is empty", nameof(image));
+        }
+
+        using var fitted = Fit(image, region);
+        fitted.CopyTo(destination);
     }
 
     /// <summary>
@@ -138,6 +137,24 @@ public sealed class FramePreprocessor : IDisposable
         }
 
         return clamped;
+    }
+
+    /// <summary>Region, resize and crop into the reused buffer; returns a header over the result for the caller to dispose.</summary>
+    private Mat Fit(Mat frame, Rect? region)
+    {
+        var area = ClampRegion(region, frame.Width, frame.Height);
+        if (area.Width == frame.Width && area.Height == frame.Height)
+        {
+            ResizeInto(frame);
+        }
+        else
+        {
+            using var roi = new Mat(frame, area);
+            ResizeInto(roi);
+        }
+
+        var crop = new Rect((_resized.Width - Width) / 2, (_resized.Height - Height) / 2, Width, Height);
+        return new Mat(_resized, crop);
     }
 
     private void ResizeInto(Mat source)
