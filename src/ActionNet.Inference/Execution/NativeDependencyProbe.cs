@@ -11,7 +11,7 @@ internal static class NativeDependencyProbe
     private static readonly string[] CudaLibraries = ["libcudart.so.13", "libcublas.so.13", "libcublasLt.so.13", "libcudnn.so.9"];
     private static readonly string[] TensorRtLibraries = ["libnvinfer.so.10", .. CudaLibraries];
 
-    /// <summary>A short reason, e.g. "libcublasLt.so.13 not found", or null when every library loads.</summary>
+    /// <summary>A one-line reason, e.g. "libcublasLt.so.13 not found", or null when every library loads.</summary>
     public static string? MissingLibraries(ExecutionProvider provider)
     {
         var needed = provider switch
@@ -21,12 +21,7 @@ internal static class NativeDependencyProbe
             _ => [],
         };
         var missing = needed.Where(name => !CanLoad(name)).ToArray();
-        return missing.Length switch
-        {
-            0 => null,
-            <= 3 => $"{string.Join(", ", missing)} not found",
-            _ => $"{string.Join(", ", missing.Take(3))} and {missing.Length - 3} more CUDA libraries not found",
-        };
+        return missing.Length == 0 ? null : $"{string.Join(", ", missing)} not found";
     }
 
     private static bool CanLoad(string name)
