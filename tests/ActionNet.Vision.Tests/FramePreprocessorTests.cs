@@ -1,11 +1,10 @@
-using System.Diagnostics;
 using ActionNet.Vision.Frames;
 using OpenCvSharp;
 using Xunit.Abstractions;
 
 namespace ActionNet.Vision.Tests;
 
-public sealed class FramePreprocessorTests(ITestOutputHelper output)
+public sealed class FramePreprocessorTests
 {
     [Fact]
     public void PureBlueBgrBecomesRgbBlue()
@@ -99,29 +98,5 @@ public sealed class FramePreprocessorTests(ITestOutputHelper output)
         preprocessor.ProcessBgr(bgr, 48, 64, fromBytes);
 
         Assert.Equal(fromMat, fromBytes);
-    }
-
-    [Fact]
-    public void A320x240FrameIsPreprocessedTo224InAFewMilliseconds()
-    {
-        using var frame = SyntheticFrames.Texture(320, 240);
-        using var preprocessor = new FramePreprocessor(224, 224);
-        var rgb = new byte[preprocessor.FrameBytes];
-        for (int i = 0; i < 20; i++)
-        {
-            preprocessor.Process(frame, rgb);
-        }
-
-        const int Frames = 500;
-        var clock = Stopwatch.StartNew();
-        for (int i = 0; i < Frames; i++)
-        {
-            preprocessor.Process(frame, rgb);
-        }
-
-        double perFrame = clock.Elapsed.TotalMilliseconds / Frames;
-        output.WriteLine($"320x240 BGR -> 224x224 RGB: {perFrame:F3} ms per frame");
-        // Generous bound: the point is catching per-frame reallocation or a slow path, not benchmarking a shared machine.
-        Assert.True(perFrame < 5, $"preprocessing took {perFrame:F3} ms per frame");
     }
 }
