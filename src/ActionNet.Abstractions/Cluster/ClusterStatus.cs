@@ -5,7 +5,7 @@ namespace ActionNet.Abstractions.Cluster;
 public sealed record ClusterStatus
 {
     /// <summary>Every silo with a recent report, ordered by address.</summary>
-    [Id(0)] public SiloStatus[] Silos { get; init; } = [];
+    [Id(0)] public SiloReport[] Silos { get; init; } = [];
 
     /// <summary>Camera grains active in the cluster.</summary>
     [Id(1)] public int ActiveCameras { get; init; }

@@ -6,7 +6,7 @@ namespace ActionNet.Abstractions.Cluster;
 public interface IClusterStatusGrain : IGrainWithIntegerKey
 {
     /// <summary>Stores a silo's latest report; silos report periodically.</summary>
-    Task ReportAsync(SiloStatus status);
+    Task ReportAsync(SiloReport report);
 
     /// <summary>The cluster snapshot built from reports that are still fresh.</summary>
     Task<ClusterStatus> GetStatusAsync();

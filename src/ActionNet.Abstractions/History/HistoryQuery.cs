@@ -10,10 +10,10 @@ public sealed record HistoryQuery
     /// <summary>Camera ids to read; empty: every camera with stored history.</summary>
     [Id(0)] public string[] Cameras { get; init; } = [];
 
-    /// <summary>Inclusive lower bound on event time; null: from the beginning.</summary>
+    /// <summary>Inclusive lower bound on event time; null: from the beginning (the whole history is listed, so slower).</summary>
     [Id(1)] public DateTimeOffset? From { get; init; }
 
-    /// <summary>Exclusive upper bound on event time; null: up to now and beyond.</summary>
+    /// <summary>Exclusive upper bound on event time; null: no bound (storage is searched up to a day past now).</summary>
     [Id(2)] public DateTimeOffset? To { get; init; }
 
     /// <summary>Only events with this label (ordinal match); null: any label.</summary>

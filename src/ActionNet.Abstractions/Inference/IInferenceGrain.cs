@@ -2,7 +2,8 @@ namespace ActionNet.Abstractions.Inference;
 
 /// <summary>
 /// Scores windows on one silo's accelerator, batching concurrent requests into one model run.
-/// Key: the model profile name (placement pins it to a silo that can run that profile).
+/// Key: chosen by the placement design (for example the model profile name); the request names its
+/// profile, so the key only decides which activation, and so which accelerator, does the work.
 /// </summary>
 public interface IInferenceGrain : IGrainWithStringKey
 {

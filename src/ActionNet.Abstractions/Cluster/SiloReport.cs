@@ -1,8 +1,11 @@
 namespace ActionNet.Abstractions.Cluster;
 
-/// <summary>One silo's share of the work, as reported to <see cref="IClusterStatusGrain"/>. Identified by silo address.</summary>
-[GenerateSerializer, Immutable, Alias("actionnet.silo-status")]
-public sealed record SiloStatus
+/// <summary>
+/// One silo's share of the work, sent periodically to <see cref="IClusterStatusGrain"/>. Identified by silo
+/// address. (Not named SiloStatus: Orleans.Runtime.SiloStatus is in scope wherever grains are written.)
+/// </summary>
+[GenerateSerializer, Immutable, Alias("actionnet.silo-report")]
+public sealed record SiloReport
 {
     /// <summary>The silo's address, e.g. "10.0.0.5:11111@12345".</summary>
     [Id(0)] public string Silo { get; init; } = "";
