@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
-
 namespace ActionNet.Inference.Execution;
 
 /// <summary>
-/// Remembers which execution providers failed to load in this process, so each failure is logged
+/// Remembers which execution providers failed to load in this process, so each failure is reported
 /// once and later sessions skip the provider instead of paying for the failed load again.
 /// </summary>
 public sealed class ExecutionProviderAvailability
@@ -20,22 +18,9 @@ public sealed class ExecutionProviderAvailability
     /// <summary>Whether <paramref name="provider"/> already failed in this process.</summary>
     public bool IsKnownUnavailable(ExecutionProvider provider) => unavailable.ContainsKey(provider);
 
-    /// <summary>
-    /// Records that <paramref name="provider"/> failed; logs one warning line the first time only.
-    /// </summary>
-    /// <returns>True when this was the first failure recorded for the provider.</returns>
-    public bool MarkUnavailable(ExecutionProvider provider, string reason, ExecutionProvider? fallback, ILogger logger)
-    {
-        ArgumentNullException.ThrowIfNull(logger);
-        if (!unavailable.TryAdd(provider, reason))
-        {
-            return false;
-        }
-
-        var next = fallback is { } f ? $"falling back to {DisplayName(f)}" : "no provider left to fall back to";
-        logger.LogWarning("{Provider} execution provider unavailable ({Reason}); {Fallback}", DisplayName(provider), reason, next);
-        return true;
-    }
+    /// <summary>Records that <paramref name="provider"/> failed to load, with the reason found.</summary>
+    /// <returns>True when this was the first failure recorded for the provider in this process.</returns>
+    public bool MarkUnavailable(ExecutionProvider provider, string reason) => unavailable.TryAdd(provider, reason);
 
     /// <summary>The provider's usual name: TensorRT, CUDA or CPU.</summary>
     public static string DisplayName(ExecutionProvider provider) => provider switch

@@ -15,6 +15,15 @@ namespace ActionNet.Inference.Execution;
 /// </summary>
 public sealed class InferenceSessionFactory
 {
+    // ONNX Runtime prints its own multi-line error for every provider library it cannot load; the
+    // factory already reports each failure in one line and every real failure surfaces as an
+    // exception, so the native log is limited to fatal messages, once per process.
+    private static readonly Lazy<bool> QuietNativeLog = new(() =>
+    {
+        OrtEnv.Instance().EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
+        return true;
+    });
+
     private readonly ILogger logger;
     private readonly ExecutionProviderAvailability availability;
 
@@ -32,6 +41,7 @@ public sealed class InferenceSessionFactory
         }
 
         Options = options;
+        _ = QuietNativeLog.Value;
         this.logger = logger ?? NullLogger.Instance;
         this.availability = availability ?? ExecutionProviderAvailability.Shared;
     }
@@ -49,6 +59,7 @@ public sealed class InferenceSessionFactory
         ArgumentException.ThrowIfNullOrEmpty(modelPath);
         var order = Options.EffectiveProviders;
         var failures = new List<string>();
+        var firstFailures = new List<string>();
         for (var i = 0; i < order.Count; i++)
         {
             var provider = order[i];
@@ -61,16 +72,34 @@ public sealed class InferenceSessionFactory
             var session = TryCreate(modelPath, contract, provider, out var reason);
             if (session is not null)
             {
+                ReportFallback(firstFailures, provider);
                 logger.LogInformation("Model '{Model}' runs on the {Provider} execution provider", Path.GetFileName(modelPath), ExecutionProviderAvailability.DisplayName(provider));
                 return session;
             }
 
             failures.Add($"{ExecutionProviderAvailability.DisplayName(provider)}: {reason}");
-            availability.MarkUnavailable(provider, reason, NextCandidate(order, i), logger);
+            if (availability.MarkUnavailable(provider, reason))
+            {
+                firstFailures.Add($"{ExecutionProviderAvailability.DisplayName(provider)} ({reason})");
+            }
         }
+
+        ReportFallback(firstFailures, null);
 
         throw new InvalidOperationException(
             $"model '{Path.GetFileName(modelPath)}' could not be opened on any execution provider: {string.Join("; ", failures)}");
+    }
+
+    // One line for the whole fallback chain, the first time each provider fails in this process.
+    private void ReportFallback(List<string> firstFailures, ExecutionProvider? active)
+    {
+        if (firstFailures.Count == 0)
+        {
+            return;
+        }
+
+        var outcome = active is { } p ? $"running on {ExecutionProviderAvailability.DisplayName(p)}" : "no provider left to fall back to";
+        logger.LogWarning("Execution provider unavailable: {Failures}; {Outcome}", string.Join(", ", firstFailures), outcome);
     }
 
     private ProviderSession? TryCreate(string modelPath, ModelContract? contract, ExecutionProvider provider, out string reason)
@@ -171,17 +200,5 @@ public sealed class InferenceSessionFactory
 
     private static string ProfileShapes(ModelContract contract, int batch) =>
         string.Join(",", contract.Inputs.Select(input => $"{input.Name}:{string.Join("x", ClipPacker.ShapeOf(input, batch))}"));
-
-    private ExecutionProvider? NextCandidate(IReadOnlyList<ExecutionProvider> order, int index)
-    {
-        for (var i = index + 1; i < order.Count; i++)
-        {
-            if (!availability.IsKnownUnavailable(order[i]))
-            {
-                return order[i];
-            }
-        }
-
-        return null;
-    }
 }
+
