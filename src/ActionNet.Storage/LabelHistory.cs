@@ -18,6 +18,7 @@ public sealed class LabelHistory
 {
     private readonly BlobContainerClient container;
     private readonly HistoryStorageOptions options;
+    private readonly HistoryListing listing;
 
     /// <summary>Uses <paramref name="container"/>; <paramref name="options"/> supply the query limits.</summary>
     public LabelHistory(BlobContainerClient container, HistoryStorageOptions? options = null)
@@ -25,6 +26,7 @@ public sealed class LabelHistory
         ArgumentNullException.ThrowIfNull(container);
         this.container = container;
         this.options = options ?? new HistoryStorageOptions();
+        listing = new HistoryListing(container, Math.Max(1, this.options.QueryConcurrency));
         var uri = container.Uri.AbsoluteUri;
         Endpoint = new Uri(uri[..uri.TrimEnd('/').LastIndexOf('/')]);
     }
@@ -82,9 +84,9 @@ public sealed class LabelHistory
             async () =>
             {
                 long? last = null;
-                foreach (var hour in await NewestPartitionsAsync(prefix, depth: 4, wanted: 2, cancellationToken))
+                foreach (var hour in await listing.NewestPartitionsAsync(prefix, depth: 4, wanted: 2, cancellationToken))
                 {
-                    foreach (var name in await ListNamesAsync(hour, cancellationToken))
+                    foreach (var name in await listing.ListNamesAsync(hour, cancellationToken))
                     {
                         if (HistoryBlobLayout.TryParse(name, out _, out _, out var lastInBlob) && lastInBlob > (last ?? -1))
                         {
@@ -104,7 +106,7 @@ public sealed class LabelHistory
             async () =>
             {
                 var root = HistoryRecordKind<ActionEvent>.Events.Root + "/";
-                var children = await ListChildPrefixesAsync(root, cancellationToken);
+                var children = await listing.ListChildPrefixesAsync(root, cancellationToken);
                 return [.. children.Select(p => p[root.Length..^1]).Where(CameraIds.IsValid)];
             },
             cancellationToken);
@@ -225,13 +227,13 @@ public sealed class LabelHistory
         var matches = new List<T>();
         foreach (var prefix in HistoryBlobLayout.RangePrefixes(kind.Root, camera, query.From, to, options.MaxPrefixesPerQuery))
         {
-            var partitions = (await ListNamesAsync(prefix, cancellationToken))
+            var partitions = (await listing.ListNamesAsync(prefix, cancellationToken))
                 .Select(name => (Ok: HistoryBlobLayout.TryParse(name, out var hour, out _, out _), Hour: hour, Name: name))
                 .Where(b => b.Ok && b.Hour >= firstHour && b.Hour < to.UtcDateTime)
                 .GroupBy(b => b.Hour);
             foreach (var partition in partitions)
             {
-                foreach (var blob in await DownloadAsync<T>(partition.Select(b => b.Name), cancellationToken))
+                foreach (var blob in await listing.DownloadAsync<T>(partition.Select(b => b.Name), cancellationToken))
                 {
                     matches.AddRange(blob.Where(r =>
                         string.Equals(kind.Camera(r), camera, StringComparison.Ordinal)
@@ -247,75 +249,6 @@ public sealed class LabelHistory
         }
 
         return matches;
-    }
-
-    private async Task<List<T>[]> DownloadAsync<T>(IEnumerable<string> names, CancellationToken cancellationToken)
-    {
-        var blobs = new List<List<T>>();
-        foreach (var chunk in names.Chunk(Math.Max(1, options.QueryConcurrency)))
-        {
-            var contents = await Task.WhenAll(chunk.Select(name => container.GetBlobClient(name).DownloadContentAsync(cancellationToken)));
-            blobs.AddRange(contents.Select(c => JsonLines.Read<T>(c.Value.Content)));
-        }
-
-        return [.. blobs];
-    }
-
-    private async Task<List<string>> ListNamesAsync(string prefix, CancellationToken cancellationToken)
-    {
-        var names = new List<string>();
-        try
-        {
-            await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
-            {
-                names.Add(item.Name);
-            }
-        }
-        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
-        {
-            return [];
-        }
-
-        return names;
-    }
-
-    private async Task<List<string>> ListChildPrefixesAsync(string prefix, CancellationToken cancellationToken)
-    {
-        var children = new List<string>();
-        try
-        {
-            var listing = new GetBlobsByHierarchyOptions { Prefix = prefix, Delimiter = "/" };
-            await foreach (var item in container.GetBlobsByHierarchyAsync(listing, cancellationToken))
-            {
-                if (item.IsPrefix)
-                {
-                    children.Add(item.Prefix);
-                }
-            }
-        }
-        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
-        {
-            return [];
-        }
-
-        return children;
-    }
-
-    // Walks year/month/day/hour from the newest down, so only a handful of listings are needed.
-    private async Task<List<string>> NewestPartitionsAsync(string prefix, int depth, int wanted, CancellationToken cancellationToken)
-    {
-        var found = new List<string>();
-        var children = await ListChildPrefixesAsync(prefix, cancellationToken);
-        foreach (var child in children.OrderDescending(StringComparer.Ordinal))
-        {
-            found.AddRange(depth == 1 ? [child] : await NewestPartitionsAsync(child, depth - 1, wanted - found.Count, cancellationToken));
-            if (found.Count >= wanted)
-            {
-                break;
-            }
-        }
-
-        return found;
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
