@@ -11,6 +11,10 @@ public sealed class VideoFileReader : IDisposable
 {
     private readonly VideoCapture _capture;
 
+    // OpenCV warns on stderr before returning "not opened" for a file it cannot read; the reader turns
+    // that into one VideoSourceException line, so only OpenCV's errors stay visible.
+    static VideoFileReader() => Cv2.SetLogLevel(OpenCvSharp.LogLevel.ERROR);
+
     private VideoFileReader(string path, VideoCapture capture)
     {
         Path = path;
@@ -55,7 +59,7 @@ public sealed class VideoFileReader : IDisposable
         if (!capture.IsOpened())
         {
             capture.Dispose();
-            throw new VideoSourceException($"'{name}' is not a readable video: OpenCV could not open it (expected a video file such as .mp4 or .avi)");
+            throw new VideoSourceException($"'{name}' is not a readable video: OpenCV could not open it (expected a video file such as .mp4 or .avi; a truncated or corrupt file also ends here)");
         }
 
         return new VideoFileReader(path, capture);

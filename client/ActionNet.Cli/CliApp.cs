@@ -1,0 +1,44 @@
+using System.CommandLine;
+using ActionNet.Cli.Commands;
+using ActionNet.Cli.Output;
+
+namespace ActionNet.Cli;
+
+/// <summary>The <c>actionnet</c> command line: builds the command tree and turns every failure into one line on stderr.</summary>
+public static class CliApp
+{
+    /// <summary>Runs the CLI; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("ActionNet Cluster: NVIDIA ActionRecognitionNet on camera feeds, single videos and datasets.")
+        {
+            ModelsCommand.Create(),
+            ClassifyCommand.Create(),
+            DatasetCommand.Create(),
+            EvalCommand.Create(),
+            BenchCommand.Create(),
+            DemoCommand.Create(),
+        };
+
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+            return await root.Parse(args).InvokeAsync(invocation, cancellation.Token);
+        }
+        catch (Exception ex)
+        {
+            return CliErrors.Report(ex);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using ActionNet.Cli.Benchmarks;
+using ActionNet.Cli.Output;
+using ActionNet.Inference.Contracts;
+using ActionNet.Inference.Execution;
+using ActionNet.Vision.Clips;
+using Spectre.Console;
+
+namespace ActionNet.Cli.Commands;
+
+/// <summary><c>actionnet bench preprocess|model</c>: speed and memory measured in one run, printed as tables or JSON.</summary>
+public static class BenchCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create() => new("bench", "measure preprocessing, model and cluster throughput") { CreatePreprocess(), CreateModel() };
+
+    private static Command CreatePreprocess()
+    {
+        var frames = new Option<int>("--frames") { Description = "frames per generated video", DefaultValueFactory = _ => 300 };
+        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var command = new Command("preprocess", "decode + resize + normalise + pack, one thread, at 320x240 and 1280x720") { frames, json };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var count = parse.GetValue(frames);
+            var spec = new ModelInputSpec("input_rgb", FrameKind.Rgb, TensorLayout.Packed2D, 3, 32, 224, 224);
+            var work = Path.Combine(Path.GetTempPath(), "actionnet-bench");
+            (int W, int H)[] sizes = [(320, 240), (1280, 720)];
+            var results = CliConsole.WithProgress("bench preprocess", report =>
+            {
+                var list = new List<PreprocessResult>();
+                foreach (var (w, h) in sizes)
+                {
+                    report(list.Count, sizes.Length, $"{w}x{h}");
+                    list.Add(PreprocessBenchmark.Run(w, h, count, spec, work, cancellationToken));
+                }
+
+                report(list.Count, sizes.Length, "done");
+                return list;
+            });
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(new { model = "T=32 224x224 RGB", results, peakWorkingSetMb = peak });
+                return Task.FromResult(0);
+            }
+
+            var table = new Table().AddColumns("source", "decode ms", "resize+rgb ms", "normalise+pack ms", "total ms/frame", "frames/s", "pack/window ms", "managed B/frame");
+            foreach (var r in results)
+            {
+                table.AddRow(r.Resolution, F(r.DecodeMs), F(r.ResizeRgbMs), F(r.NormalisePackMs), F(r.TotalMs), r.FramesPerSecond.ToString("F0", CultureInfo.InvariantCulture), F(r.PackPerWindowMs), r.ManagedBytesPerFrame.ToString("F0", CultureInfo.InvariantCulture));
+            }
+
+            CliConsole.Out.Write(table);
+            CliConsole.Out.WriteLine($"model input T=32 224x224 RGB, one thread, {count} frames per source; peak working set {peak:F0} MB");
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static Command CreateModel()
+    {
+        var batches = new Option<string>("--batch") { Description = "batch sizes, comma-separated", DefaultValueFactory = _ => "1,4,8" };
+        var seconds = new Option<double>("--seconds") { Description = "time budget per batch size and path", DefaultValueFactory = _ => 3 };
+        var minRuns = new Option<int>("--min-runs") { Description = "runs per batch size and path at least", DefaultValueFactory = _ => 3 };
+        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var model = new ModelOptions();
+        var command = new Command("model", "windows per second of raw ONNX Runtime and of the scoring path, per batch size") { batches, seconds, minRuns, json };
+        model.AddTo(command);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var sizes = ParseBatches(parse.GetRequiredValue(batches));
+            using var actionModel = model.Load(parse);
+            var factory = new InferenceSessionFactory(new InferenceOptions { Providers = [actionModel.ActiveProvider] });
+            using var raw = factory.Create(actionModel.ModelPath, actionModel.Contract);
+            var budget = TimeSpan.FromSeconds(parse.GetValue(seconds));
+            var results = CliConsole.WithProgress("bench model", report =>
+            {
+                var list = new List<ModelBenchResult>();
+                foreach (var batch in sizes)
+                {
+                    report(list.Count, sizes.Count, $"batch {batch}");
+                    list.Add(ModelBenchmark.Run(actionModel, raw, batch, budget, parse.GetValue(minRuns), cancellationToken));
+                }
+
+                report(list.Count, sizes.Count, "done");
+                return list;
+            });
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(new { model = actionModel.ModelPath, provider = actionModel.ActiveProvider, results, peakWorkingSetMb = peak });
+                return Task.FromResult(0);
+            }
+
+            var table = new Table().AddColumns("batch", "raw ORT windows/s", "scored windows/s", "ratio", "raw ms/run p50", "scored ms/run p50", "runs");
+            foreach (var r in results)
+            {
+                table.AddRow($"{r.Batch}", F(r.RawWindowsPerSecond), F(r.ScoredWindowsPerSecond), r.Ratio.ToString("F2", CultureInfo.InvariantCulture), F(r.RawMsPerRunP50), F(r.ScoredMsPerRunP50), $"{r.Runs}");
+            }
+
+            CliConsole.Out.Write(table);
+            CliConsole.Out.WriteLine($"{Path.GetFileName(actionModel.ModelPath)} on {actionModel.ActiveProvider}; peak working set {peak:F0} MB");
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static List<int> ParseBatches(string value) =>
+        [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(text =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var batch) && batch > 0
+                ? batch
+                : throw new CliInputException($"--batch '{value}' is invalid: expected positive integers separated by commas, e.g. 1,4,8"))];
+
+    private static string F(double value) => value.ToString(value >= 100 ? "F0" : "F2", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using ActionNet.Cli.Output;
+using ActionNet.Inference.Contracts;
+using ActionNet.Onnx;
+using Spectre.Console;
+
+namespace ActionNet.Cli.Commands;
+
+/// <summary><c>actionnet models generate|inspect</c> (alias <c>model</c>): make contract-exact ONNX files, and show what a model expects.</summary>
+public static class ModelsCommand
+{
+    /// <summary>Presets generated when none is named: the small ones, quick to write and to run.</summary>
+    public static IReadOnlyList<string> DefaultPresets { get; } = [.. ModelPresets.Names.Where(n => !n.StartsWith("resnet18", StringComparison.Ordinal))];
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var command = new Command("models", "generate ActionRecognitionNet-contract ONNX models, or inspect one") { CreateGenerate(), CreateInspect() };
+        command.Aliases.Add("model");
+        return command;
+    }
+
+    private static Command CreateGenerate()
+    {
+        var presets = new Option<string[]>("--preset", "-p")
+        {
+            Description = $"preset(s) to write (default: the tiny and probe ones); any of: {string.Join(", ", ModelPresets.Names)}",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var all = new Option<bool>("--all") { Description = "write every preset, ResNet18 2D and 3D included (~360 MB)" };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "folder to write into", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(".work", "models")) };
+        var frames = new Option<int?>("--frames") { Description = "T, frames per clip (default 32)" };
+        var height = new Option<int?>("--height") { Description = "H in pixels (default 224)" };
+        var width = new Option<int?>("--width") { Description = "W in pixels (default 224)" };
+        var seed = new Option<int?>("--seed") { Description = "weight seed (default 1)" };
+        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var command = new Command("generate", "write ONNX models that follow NVIDIA's ActionRecognitionNet contract") { presets, all, output, frames, height, width, seed, json };
+        command.SetAction(parse =>
+        {
+            var names = parse.GetValue(all) ? ModelPresets.Names : (parse.GetValue(presets) is { Length: > 0 } chosen ? chosen : DefaultPresets);
+            var folder = parse.GetRequiredValue(output);
+            var written = new List<GeneratedModel>();
+            foreach (var name in names)
+            {
+                var spec = ModelPresets.TryGet(name, out var preset)
+                    ? preset
+                    : throw new CliInputException($"unknown model preset '{name}': expected one of {string.Join(", ", ModelPresets.Names)}");
+                spec = spec with
+                {
+                    Frames = parse.GetValue(frames) ?? spec.Frames,
+                    Height = parse.GetValue(height) ?? spec.Height,
+                    Width = parse.GetValue(width) ?? spec.Width,
+                    Seed = parse.GetValue(seed) ?? spec.Seed,
+                };
+                written.Add(ModelGenerator.Write(spec, Path.Combine(folder.FullName, name.ToLowerInvariant() + ".onnx")));
+            }
+
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(written);
+                return 0;
+            }
+
+            var table = new Table().AddColumns("model", "inputs", "T x H x W", "size");
+            foreach (var model in written)
+            {
+                var s = model.Spec;
+                table.AddRow(Markup.Escape(model.OnnxPath), $"{s.Dimensions} {s.Inputs}", $"{s.Frames} x {s.Height} x {s.Width}", $"{new FileInfo(model.OnnxPath).Length / 1024.0 / 1024.0:F1} MB");
+            }
+
+            CliConsole.Out.Write(table);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateInspect()
+    {
+        var model = new Argument<FileInfo>("onnx") { Description = "the ONNX file" };
+        var labels = new Option<FileInfo?>("--labels") { Description = "labels file, one per line in logit order" };
+        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var command = new Command("inspect", "print the contract detected from an ONNX file: inputs, layout, T, H, W, output and labels") { model, labels, json };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetRequiredValue(model).FullName;
+            var contract = ModelContractReader.Read(path, parse.GetValue(labels)?.FullName);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(new { model = path, contract.Inputs, output = contract.OutputName, contract.Frames, contract.Height, contract.Width, classes = contract.ClassCount, contract.Labels });
+                return 0;
+            }
+
+            var table = new Table().AddColumns("input", "kind", "layout", "shape", "C", "T", "H", "W");
+            foreach (var input in contract.Inputs)
+            {
+                var shape = input.Layout == TensorLayout.Packed2D
+                    ? $"[N, {input.Channels * input.Frames}, {input.Height}, {input.Width}]"
+                    : $"[N, {input.Channels}, {input.Frames}, {input.Height}, {input.Width}]";
+                table.AddRow(input.Name, input.Kind.ToString(), input.Layout.ToString(), Markup.Escape(shape), $"{input.Channels}", $"{input.Frames}", $"{input.Height}", $"{input.Width}");
+            }
+
+            CliConsole.Out.WriteLine($"model:  {path}");
+            CliConsole.Out.Write(table);
+            CliConsole.Out.WriteLine($"output: {contract.OutputName} [N, {contract.ClassCount}]");
+            CliConsole.Out.WriteLine($"labels: {string.Join(", ", contract.Labels)}");
+            return 0;
+        });
+        return command;
+    }
+}

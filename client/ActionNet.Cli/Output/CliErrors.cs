@@ -1,0 +1,65 @@
+using ActionNet.Evaluation;
+using ActionNet.Inference.Contracts;
+using ActionNet.Vision.Sources;
+
+namespace ActionNet.Cli.Output;
+
+/// <summary>
+/// Turns an exception into the CLI's contract for failures: one line on stderr, no stack trace
+/// (set <c>ACTIONNET_DEBUG=1</c> to see it), and an exit code that says what kind of failure it was.
+/// </summary>
+public static class CliErrors
+{
+    /// <summary>Exit code for bad input: a file, model, dataset or argument that is not what was expected.</summary>
+    public const int InputError = 2;
+
+    /// <summary>Exit code for anything else that went wrong.</summary>
+    public const int Failure = 1;
+
+    /// <summary>Exit code when the user pressed Ctrl-C.</summary>
+    public const int Cancelled = 130;
+
+    /// <summary>Writes the one-line message for <paramref name="ex"/> to stderr and returns its exit code.</summary>
+    public static int Report(Exception ex)
+    {
+        var (code, message) = Describe(ex);
+        Console.Error.WriteLine($"error: {message}");
+        if (Environment.GetEnvironmentVariable("ACTIONNET_DEBUG") == "1")
+        {
+            Console.Error.WriteLine(ex);
+        }
+
+        return code;
+    }
+
+    /// <summary>The exit code and single-line message for an exception.</summary>
+    public static (int Code, string Message) Describe(Exception ex)
+    {
+        ex = Unwrap(ex);
+        return ex switch
+        {
+            OperationCanceledException => (Cancelled, "cancelled"),
+            CliInputException or VideoSourceException or ModelContractException or DatasetEvaluationException
+                or ArgumentException or FileNotFoundException or DirectoryNotFoundException or FormatException
+                => (InputError, OneLine(ex.Message)),
+            _ => (Failure, $"{ex.GetType().Name}: {OneLine(ex.Message)}"),
+        };
+    }
+
+    /// <summary>Collapses a possibly multi-line message into its first non-empty line.</summary>
+    public static string OneLine(string message)
+    {
+        var line = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty;
+        return line.Length > 400 ? line[..400] + "..." : line;
+    }
+
+    private static Exception Unwrap(Exception ex)
+    {
+        while (ex is AggregateException { InnerExceptions.Count: 1 } or System.Reflection.TargetInvocationException && ex.InnerException is not null)
+        {
+            ex = ex.InnerException!;
+        }
+
+        return ex;
+    }
+}
