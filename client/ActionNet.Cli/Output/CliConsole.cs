@@ -9,10 +9,23 @@ namespace ActionNet.Cli.Output;
 public static class CliConsole
 {
     /// <summary>Where results are written (stdout).</summary>
-    public static IAnsiConsole Out { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+    public static IAnsiConsole Out { get; } = Create(Console.Out, Console.IsOutputRedirected);
 
     /// <summary>Where progress and notes are written (stderr).</summary>
-    public static IAnsiConsole Status { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+    public static IAnsiConsole Status { get; } = Create(Console.Error, Console.IsErrorRedirected);
+
+    // Redirected output has no width to detect; Spectre would wrap tables at 80 columns, so files and
+    // pipes get a wide fixed width instead.
+    private static IAnsiConsole Create(TextWriter writer, bool redirected)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
+        if (redirected)
+        {
+            console.Profile.Width = 200;
+        }
+
+        return console;
+    }
 
     /// <summary>
     /// Runs <paramref name="work"/> under a progress bar on stderr. <paramref name="work"/> gets a
