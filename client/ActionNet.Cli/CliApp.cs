@@ -18,6 +18,10 @@ public static class CliApp
             EvalCommand.Create(),
             BenchCommand.Create(),
             DemoCommand.Create(),
+            CamerasCommand.Create(),
+            HistoryCommand.Create(),
+            WatchCommand.Create(),
+            ClusterCommand.Create(),
         };
 
         using var cancellation = new CancellationTokenSource();

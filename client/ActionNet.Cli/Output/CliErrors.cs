@@ -8,7 +8,7 @@ namespace ActionNet.Cli.Output;
 /// Turns an exception into the CLI's contract for failures: one line on stderr, no stack trace
 /// (set <c>ACTIONNET_DEBUG=1</c> to see it), and an exit code that says what kind of failure it was.
 /// </summary>
-public static class CliErrors
+public static partial class CliErrors
 {
     /// <summary>Exit code for bad input: a file, model, dataset or argument that is not what was expected.</summary>
     public const int InputError = 2;
@@ -50,6 +50,9 @@ public static class CliErrors
     public static string OneLine(string message)
     {
         var line = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty;
+
+        // ArgumentException appends " (Parameter 'name')", which names a C# parameter, not anything the user typed.
+        line = ParameterSuffix().Replace(line, string.Empty);
         return line.Length > 400 ? line[..400] + "..." : line;
     }
 
@@ -62,4 +65,7 @@ public static class CliErrors
 
         return ex;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*\(Parameter '[^']*'\)$")]
+    private static partial System.Text.RegularExpressions.Regex ParameterSuffix();
 }

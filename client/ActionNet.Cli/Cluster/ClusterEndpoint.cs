@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Net;
+using ActionNet.Cli.Output;
+
+namespace ActionNet.Cli.Cluster;
+
+/// <summary>Where a cluster is: its clustering mode, gateways or storage, and its ids.</summary>
+/// <param name="Clustering">localhost or azuretable.</param>
+/// <param name="Gateways">Comma-separated host:port gateways (localhost clustering).</param>
+/// <param name="Storage">Storage connection string (azuretable clustering).</param>
+/// <param name="ClusterId">Orleans cluster id.</param>
+/// <param name="ServiceId">Orleans service id.</param>
+public sealed record ClusterEndpoint(string Clustering, string Gateways, string? Storage, string ClusterId, string ServiceId)
+{
+    /// <summary>Whether the membership table in the storage account is used.</summary>
+    public bool UsesAzureTable => Clustering.Equals("azuretable", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The gateway endpoints, parsed.</summary>
+    /// <exception cref="CliInputException">An endpoint is not host:port.</exception>
+    public IPEndPoint[] GatewayEndpoints() =>
+        [.. Gateways.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Parse)];
+
+    /// <summary>What the CLI tried to reach, for error messages (never a connection string).</summary>
+    public string Describe() => UsesAzureTable ? "the cluster in the storage account's membership table" : $"gateway {Gateways}";
+
+    private static IPEndPoint Parse(string text)
+    {
+        var colon = text.LastIndexOf(':');
+        if (colon > 0
+            && int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            && port is > 0 and < 65536)
+        {
+            var host = text[..colon];
+            if (IPAddress.TryParse(host, out var address))
+            {
+                return new IPEndPoint(address, port);
+            }
+
+            var resolved = Dns.GetHostAddresses(host).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
+            if (resolved is not null)
+            {
+                return new IPEndPoint(resolved, port);
+            }
+        }
+
+        throw new CliInputException($"gateway '{text}' is invalid: expected host:port, e.g. 127.0.0.1:30000");
+    }
+}

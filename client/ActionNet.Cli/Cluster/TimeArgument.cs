@@ -1,0 +1,45 @@
+using System.Globalization;
+using ActionNet.Cli.Output;
+
+namespace ActionNet.Cli.Cluster;
+
+/// <summary>
+/// Parses the times <c>history</c> takes: <c>now</c>, a duration ago (<c>-90s</c>, <c>15m</c>, <c>2h</c>, <c>1d</c>),
+/// or an ISO 8601 date/time (UTC unless it carries an offset).
+/// </summary>
+public static class TimeArgument
+{
+    /// <summary>Parses <paramref name="text"/> relative to <paramref name="now"/>.</summary>
+    /// <exception cref="CliInputException">The text is none of the accepted forms.</exception>
+    public static DateTimeOffset Parse(string text, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var value = text.Trim();
+        if (value.Equals("now", StringComparison.OrdinalIgnoreCase))
+        {
+            return now;
+        }
+
+        var unit = value.Length > 1 ? char.ToLowerInvariant(value[^1]) : '\0';
+        var number = value.TrimStart('-')[..^1];
+        if ("smhd".Contains(unit, StringComparison.Ordinal)
+            && double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            var ago = unit switch
+            {
+                's' => TimeSpan.FromSeconds(amount),
+                'm' => TimeSpan.FromMinutes(amount),
+                'h' => TimeSpan.FromHours(amount),
+                _ => TimeSpan.FromDays(amount),
+            };
+            return now - ago;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+        {
+            return time;
+        }
+
+        throw new CliInputException($"time '{text}' is invalid: expected now, a duration ago such as 15m, 2h or 1d, or an ISO 8601 time such as 2026-11-25T16:00:00Z");
+    }
+}

@@ -1,0 +1,160 @@
+using System.CommandLine;
+using System.Globalization;
+using ActionNet.Abstractions.Cameras;
+using ActionNet.Cli.Cluster;
+using ActionNet.Cli.Output;
+using Spectre.Console;
+
+namespace ActionNet.Cli.Commands;
+
+/// <summary><c>actionnet cameras add|list|status|remove</c>: register camera streams with the cluster and see how they run.</summary>
+public static class CamerasCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var cluster = new ClusterOptions();
+        var command = new Command("cameras", "register, list, inspect and remove camera streams")
+        {
+            CreateAdd(cluster), CreateList(cluster), CreateStatus(cluster), CreateRemove(cluster),
+        };
+        cluster.AddTo(command);
+        return command;
+    }
+
+    private static Argument<string> IdArgument() => new("id") { Description = "camera id: 1 to 63 characters of a-z, 0-9 and '-'" };
+
+    private static Command CreateAdd(ClusterOptions cluster)
+    {
+        var id = IdArgument();
+        var source = new Option<string>("--source") { Description = "video file (simulated camera) or stream URL", Required = true };
+        var model = new Option<string>("--model") { Description = "model profile name configured on the silos", Required = true };
+        var stride = new Option<int?>("--stride") { Description = "emit a window every N kept frames (default: the profile's)" };
+        var subsample = new Option<int?>("--subsample") { Description = "keep every (N+1)-th frame (default: the profile's)" };
+        var fps = new Option<double?>("--fps") { Description = "cap on frames read per second" };
+        var loop = new Option<bool>("--loop") { Description = "replay a video file forever, as a simulated camera" };
+        var roi = new Option<string?>("--roi") { Description = "region of interest x,y,width,height in source pixels" };
+        var disabled = new Option<bool>("--disabled") { Description = "register without starting ingest" };
+        var command = new Command("add", "register a camera (or update its registration)") { id, source, model, stride, subsample, fps, loop, roi, disabled };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var cameraId = CameraIds.Validate(parse.GetRequiredValue(id));
+            var registration = new CameraRegistration
+            {
+                Source = ResolveSource(parse.GetRequiredValue(source)),
+                ModelProfile = parse.GetRequiredValue(model),
+                Stride = parse.GetValue(stride),
+                Subsample = parse.GetValue(subsample),
+                FpsCap = parse.GetValue(fps),
+                Loop = parse.GetValue(loop),
+                Region = ParseRegion(parse.GetValue(roi)),
+                Enabled = !parse.GetValue(disabled),
+            };
+            await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
+            await connection.Client.GetGrain<ICameraGrain>(cameraId).RegisterAsync(registration);
+            CliConsole.Out.WriteLine($"camera {cameraId} registered: {SourceUrl.Redact(registration.Source)} with profile {registration.ModelProfile}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateList(ClusterOptions cluster)
+    {
+        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var command = new Command("list", "list registered cameras and their state") { json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
+            var ids = await connection.Client.GetGrain<ICameraRegistryGrain>(0).ListAsync();
+            var statuses = await Task.WhenAll(ids.Order(StringComparer.Ordinal).Select(i => connection.Client.GetGrain<ICameraGrain>(i).GetStatusAsync()));
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(statuses);
+                return 0;
+            }
+
+            var table = new Table().AddColumns("camera", "state", "source", "frames", "windows", "dropped", "fps", "silo");
+            foreach (var s in statuses)
+            {
+                table.AddRow(s.CameraId, s.State.ToString(), Markup.Escape(s.RedactedSource), $"{s.FramesReceived}", $"{s.WindowsEmitted}", $"{s.WindowsDropped}", s.InputFps.ToString("F1", CultureInfo.InvariantCulture), Markup.Escape(s.Silo));
+            }
+
+            CliConsole.Out.Write(table);
+            CliConsole.Out.WriteLine($"{statuses.Length} camera(s)");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateStatus(ClusterOptions cluster)
+    {
+        var id = IdArgument();
+        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var command = new Command("status", "show one camera's state, counters and last error") { id, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var cameraId = CameraIds.Validate(parse.GetRequiredValue(id));
+            await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
+            var status = await connection.Client.GetGrain<ICameraGrain>(cameraId).GetStatusAsync();
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(status);
+                return 0;
+            }
+
+            var grid = new Grid().AddColumn().AddColumn();
+            void Row(string name, string value) => grid.AddRow(new Text(name), new Text(value));
+            Row("camera", status.CameraId);
+            Row("state", status.State.ToString());
+            Row("source", status.RedactedSource);
+            Row("frames received", $"{status.FramesReceived}");
+            Row("windows emitted", $"{status.WindowsEmitted}");
+            Row("windows scored", $"{status.WindowsScored}");
+            Row("windows dropped", $"{status.WindowsDropped}");
+            Row("input", $"{status.InputFps.ToString("F1", CultureInfo.InvariantCulture)} fps, {status.FrameWidth}x{status.FrameHeight}");
+            Row("reconnects", $"{status.ReconnectCount}");
+            Row("last error", status.LastError ?? "-");
+            Row("silo", status.Silo);
+            Row("updated", status.UpdatedAt.ToString("u", CultureInfo.InvariantCulture));
+            CliConsole.Out.Write(grid);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateRemove(ClusterOptions cluster)
+    {
+        var id = IdArgument();
+        var command = new Command("remove", "stop a camera and forget its registration; its history stays") { id };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var cameraId = CameraIds.Validate(parse.GetRequiredValue(id));
+            await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
+            await connection.Client.GetGrain<ICameraGrain>(cameraId).RemoveAsync();
+            CliConsole.Out.WriteLine($"camera {cameraId} removed; its history is kept");
+            return 0;
+        });
+        return command;
+    }
+
+    // Local files are registered by absolute path: the silo resolves paths on its own machine, not the CLI's working directory.
+    private static string ResolveSource(string source) =>
+        source.Contains("://", StringComparison.Ordinal) ? source : Path.GetFullPath(source);
+
+    private static RegionOfInterest? ParseRegion(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var values = parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1).ToArray();
+        if (values.Length != 4 || values.Any(v => v < 0) || values[2] == 0 || values[3] == 0)
+        {
+            throw new CliInputException($"--roi '{text}' is invalid: expected x,y,width,height as non-negative integers with width and height above 0");
+        }
+
+        return new RegionOfInterest { X = values[0], Y = values[1], Width = values[2], Height = values[3] };
+    }
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Globalization;
+using ActionNet.Abstractions.Cameras;
+using ActionNet.Abstractions.History;
+using ActionNet.Cli.Cluster;
+using ActionNet.Cli.Output;
+
+namespace ActionNet.Cli.Commands;
+
+/// <summary><c>actionnet watch [--camera id]</c>: print labels as they are persisted, until Ctrl-C.</summary>
+public static class WatchCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var cluster = new ClusterOptions();
+        var cameras = new Option<string[]>("--camera") { Description = "camera id(s); default: all", AllowMultipleArgumentsPerToken = true };
+        var count = new Option<int?>("--count") { Description = "stop after N events" };
+        var seconds = new Option<double?>("--seconds") { Description = "stop after this many seconds" };
+        var json = new Option<bool>("--json") { Description = "one JSON object per line" };
+        var command = new Command("watch", "show live labels as they are persisted") { cameras, count, seconds, json };
+        cluster.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var ids = (parse.GetValue(cameras) ?? []).Select(CameraIds.Validate).ToArray();
+            var stopAfter = parse.GetValue(count);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (parse.GetValue(seconds) is { } limit)
+            {
+                deadline.CancelAfter(TimeSpan.FromSeconds(limit));
+            }
+
+            await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
+            var history = connection.Client.GetGrain<IHistoryGrain>("watch");
+            var seen = new HashSet<(string, long)>();
+            var since = DateTimeOffset.UtcNow - TimeSpan.FromSeconds(5);
+            var printed = 0;
+            try
+            {
+                while (stopAfter is null || printed < stopAfter)
+                {
+                    var events = await history.QueryAsync(new HistoryQuery { Cameras = ids, From = since, Limit = 500 });
+                    foreach (var e in events.Where(e => seen.Add((e.CameraId, e.Sequence))))
+                    {
+                        Print(e, parse.GetValue(json));
+                        since = e.End > since ? e.End : since;
+                        if (++printed == stopAfter)
+                        {
+                            break;
+                        }
+                    }
+
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), deadline.Token);
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // --seconds elapsed: a normal end.
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Print(ActionEvent e, bool json)
+    {
+        if (json)
+        {
+            Console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(e, CliJson.Compact));
+            return;
+        }
+
+        Console.Out.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{e.End.UtcDateTime:HH:mm:ss.fff}  {e.CameraId,-20} #{e.Sequence,-6} {e.Label,-12} {e.Confidence,6:P1}  {e.Silo}"));
+    }
+}
