@@ -1,0 +1,83 @@
+namespace ActionNet.LocalCluster;
+
+/// <summary>
+/// One real silo process (<c>dotnet ActionNet.Silo.dll</c>) configured only through environment
+/// variables, ready once its gateway port accepts connections.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly ChildProcess _process;
+
+    private SiloProcess(string name, string accelerator, int siloPort, int gatewayPort, ChildProcess process)
+    {
+        Name = name;
+        Accelerator = accelerator;
+        SiloPort = siloPort;
+        GatewayPort = gatewayPort;
+        _process = process;
+    }
+
+    /// <summary>The silo's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Its accelerator label (t4, jetson, cpu, ...).</summary>
+    public string Accelerator { get; }
+
+    /// <summary>Silo-to-silo port.</summary>
+    public int SiloPort { get; }
+
+    /// <summary>Client gateway port.</summary>
+    public int GatewayPort { get; }
+
+    /// <summary>Whether the process is still running.</summary>
+    public bool IsRunning => !_process.HasExited;
+
+    /// <summary>The process's log file.</summary>
+    public string LogPath => _process.LogPath;
+
+    /// <summary>The last lines of the silo's log.</summary>
+    public string Tail(int lines = 5) => _process.Tail(lines);
+
+    /// <summary>
+    /// Starts a silo and waits (up to <paramref name="timeout"/>) for its gateway; the process is
+    /// stopped and its log tail reported when it exits or never opens the gateway.
+    /// </summary>
+    public static async Task<SiloProcess> StartAsync(
+        string name,
+        string accelerator,
+        int siloPort,
+        int gatewayPort,
+        IReadOnlyDictionary<string, string?> environment,
+        string logFolder,
+        TimeSpan timeout,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var env = new Dictionary<string, string?>(environment)
+        {
+            ["ActionNet__SiloName"] = name,
+            ["ActionNet__Accelerator"] = accelerator,
+            ["ActionNet__SiloPort"] = $"{siloPort}",
+            ["ActionNet__GatewayPort"] = $"{gatewayPort}",
+            ["DOTNET_ENVIRONMENT"] = environment.TryGetValue("DOTNET_ENVIRONMENT", out var e) ? e : "Production",
+        };
+        var process = ChildProcess.Start($"silo {name}", "dotnet", [RepositoryLayout.SiloAssembly()], env, Path.Combine(logFolder, $"silo-{name}.log"));
+        if (!await FreePorts.WaitForListenerAsync(gatewayPort, timeout, () => process.HasExited, cancellationToken))
+        {
+            var tail = process.Tail();
+            await process.DisposeAsync();
+            throw new InvalidOperationException($"silo {name} did not open its gateway on 127.0.0.1:{gatewayPort} within {timeout.TotalSeconds:F0} s: {tail}");
+        }
+
+        return new SiloProcess(name, accelerator, siloPort, gatewayPort, process);
+    }
+
+    /// <summary>Kills the silo with SIGKILL (a crash: no graceful shutdown, no goodbye to the cluster).</summary>
+    public Task KillAsync() => _process.KillAsync();
+
+    /// <summary>Stops the silo gracefully (SIGTERM), killing it after <paramref name="grace"/>.</summary>
+    public Task StopAsync(TimeSpan grace) => _process.StopAsync(grace);
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
+}
