@@ -11,8 +11,8 @@ using Spectre.Console;
 namespace ActionNet.Cli.Commands;
 
 /// <summary>
-/// <c>actionnet demo</c>: generates a contract-exact model and one synthetic video per action, then
-/// classifies each video; <c>actionnet demo videos &lt;out&gt;</c> writes class folders of synthetic
+/// <c>actionnet demo</c>: the local cluster demo (<see cref="ClusterDemo"/>); <c>actionnet demo offline</c>:
+/// generates a contract-exact model and one synthetic video per action, then classifies each video; <c>actionnet demo videos &lt;out&gt;</c> writes class folders of synthetic
 /// videos (input for <c>dataset prepare</c>).
 /// </summary>
 public static class DemoCommand
@@ -20,9 +20,16 @@ public static class DemoCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
+        var command = new Command("demo", "run a local cluster on generated cameras (see 'demo offline' and 'demo videos')") { CreateOffline(), CreateVideos() };
+        ClusterDemo.Configure(command);
+        return command;
+    }
+
+    private static Command CreateOffline()
+    {
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "work folder", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(".work", "demo")) };
         var preset = new Option<string>("--preset") { Description = "model preset to generate and run", DefaultValueFactory = _ => "tiny-2d-rgb" };
-        var command = new Command("demo", "generate a model and videos, then classify them (no cluster needed)") { output, preset, CreateVideos() };
+        var command = new Command("offline", "generate a model and videos, then classify them (no cluster needed)") { output, preset };
         command.SetAction((parse, cancellationToken) =>
         {
             var folder = parse.GetRequiredValue(output).FullName;

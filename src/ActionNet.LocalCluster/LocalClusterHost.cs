@@ -5,14 +5,14 @@ namespace ActionNet.LocalCluster;
 /// clustering, each with its own accelerator label, sharing the model profiles given. Disposing
 /// stops every process it started.
 /// </summary>
-public sealed class LocalCluster : IAsyncDisposable
+public sealed class LocalClusterHost : IAsyncDisposable
 {
     private readonly List<SiloProcess> _silos = [];
     private readonly IReadOnlyList<ModelProfileSpec> _profiles;
     private readonly IReadOnlyDictionary<string, string?> _extraEnvironment;
     private readonly int _primarySiloPort;
 
-    private LocalCluster(AzuriteServer storage, string workFolder, IReadOnlyList<ModelProfileSpec> profiles, IReadOnlyDictionary<string, string?> extraEnvironment, int primarySiloPort)
+    private LocalClusterHost(AzuriteServer storage, string workFolder, IReadOnlyList<ModelProfileSpec> profiles, IReadOnlyDictionary<string, string?> extraEnvironment, int primarySiloPort)
     {
         Storage = storage;
         WorkFolder = workFolder;
@@ -37,7 +37,7 @@ public sealed class LocalCluster : IAsyncDisposable
     public static TimeSpan SiloStartTimeout { get; } = TimeSpan.FromSeconds(90);
 
     /// <summary>Starts Azurite and one silo per accelerator label in <paramref name="accelerators"/> (the first is the primary).</summary>
-    public static async Task<LocalCluster> StartAsync(
+    public static async Task<LocalClusterHost> StartAsync(
         string workFolder,
         IReadOnlyList<string> accelerators,
         IReadOnlyList<ModelProfileSpec> profiles,
@@ -47,7 +47,7 @@ public sealed class LocalCluster : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(accelerators);
         Directory.CreateDirectory(workFolder);
         var storage = await AzuriteServer.StartAsync(Path.Combine(workFolder, "azurite"), cancellationToken: cancellationToken);
-        var cluster = new LocalCluster(storage, workFolder, profiles, extraEnvironment ?? new Dictionary<string, string?>(), FreePorts.Take(1)[0]);
+        var cluster = new LocalClusterHost(storage, workFolder, profiles, extraEnvironment ?? new Dictionary<string, string?>(), FreePorts.Take(1)[0]);
         try
         {
             for (var i = 0; i < accelerators.Count; i++)
