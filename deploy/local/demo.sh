@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The main job on its embedded default: installs what is missing, builds, then runs `actionnet demo`:
+# Azurite + a silo on 127.0.0.1, a generated model and demo videos, a few looping demo cameras, live
+# labels, and a history query before it exits. Ctrl-C stops everything it started.
+# Extra arguments go to `actionnet demo` (e.g. --seconds 60, --keep-running, --preset resnet18-2d-rgb).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+deploy/local/install-deps.sh
+dotnet build ActionNet.Cluster.sln -c Release -nologo -clp:ErrorsOnly
+exec dotnet client/ActionNet.Cli/bin/Release/net10.0/actionnet.dll demo "$@"
