@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using OpenCvSharp;
 
 namespace ActionNet.Vision.Sources;
@@ -7,13 +8,23 @@ namespace ActionNet.Vision.Sources;
 /// Frames are decoded into one reused BGR <see cref="Mat"/> handed to a callback: the callback
 /// must copy what it needs and never keep the Mat. Not thread-safe.
 /// </summary>
-public sealed class VideoFileReader : IDisposable
+public sealed partial class VideoFileReader : IDisposable
 {
     private readonly VideoCapture _capture;
 
     // OpenCV warns on stderr before returning "not opened" for a file it cannot read; the reader turns
-    // that into one VideoSourceException line, so only OpenCV's errors stay visible.
-    static VideoFileReader() => Cv2.SetLogLevel(OpenCvSharp.LogLevel.ERROR);
+    // that into one VideoSourceException line (or a DecodeReport), so only OpenCV's errors stay visible.
+    // Its bundled FFmpeg also prints errors of its own ("moov atom not found", "ac-tex damaged") straight
+    // to stderr; OpenCV reads OPENCV_FFMPEG_LOGLEVEL with getenv when FFmpeg starts, so set it natively
+    // (-8 = AV_LOG_QUIET) unless the user chose a level. .NET's Environment does not reach getenv.
+    static VideoFileReader()
+    {
+        Cv2.SetLogLevel(OpenCvSharp.LogLevel.ERROR);
+        if (!OperatingSystem.IsWindows())
+        {
+            _ = SetEnv("OPENCV_FFMPEG_LOGLEVEL", "-8", overwrite: 0);
+        }
+    }
 
     private VideoFileReader(string path, VideoCapture capture)
     {
@@ -92,4 +103,7 @@ public sealed class VideoFileReader : IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => _capture.Dispose();
+
+    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int SetEnv(string name, string value, int overwrite);
 }
