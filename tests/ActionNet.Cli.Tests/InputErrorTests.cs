@@ -83,13 +83,31 @@ public sealed class InputErrorTests(InputErrorFixture inputs) : IClassFixture<In
     }
 
     [Theory]
-    [InlineData("input-named-data.onnx")]
-    [InlineData("rank-three.onnx")]
-    public async Task AModelThatBreaksTheTensorContractIsNamedInOneErrorLine(string model)
+    [InlineData("input-named-data.onnx", "found inputs [data ")]
+    [InlineData("rank-three.onnx", "rank 3")]
+    public async Task AModelThatBreaksTheTensorContractIsNamedInOneErrorLine(string model, string why)
     {
         var run = await CliProcess.RunAsync(["classify", inputs.Video, "--model", inputs.Combine(model), "--providers", "cpu"]);
 
         CliAssert.InputError(run, model);
+        Assert.True(run.Stderr.Contains(why, StringComparison.Ordinal), run.ToString());
+    }
+
+    [Theory]
+    [InlineData("eval|{tmp}/no-dataset|--model|{model}|--providers|cpu", "no-dataset")]
+    [InlineData("eval|{tmp}|--model|{model}|--providers|cpu|--mode|all", "'all' is for classify")]
+    [InlineData("dataset|prepare|{tmp}/no-videos|{tmp}/out", "no-videos")]
+    [InlineData("models|inspect|{tmp}/no-model.onnx", "no-model.onnx")]
+    [InlineData("bench|model|--model|{model}|--providers|cpu|--batch|0", "--batch '0'")]
+    [InlineData("classify|{video}|--model|{model}|--providers|gpu", "'gpu'")]
+    public async Task EveryCommandReportsBadInputInOneErrorLine(string arguments, string named)
+    {
+        var run = await CliProcess.RunAsync([.. arguments.Split('|').Select(a => a
+            .Replace("{tmp}", inputs.Combine(), StringComparison.Ordinal)
+            .Replace("{model}", inputs.Model, StringComparison.Ordinal)
+            .Replace("{video}", inputs.Video, StringComparison.Ordinal))]);
+
+        CliAssert.InputError(run, named);
     }
 
     [Fact]
