@@ -33,8 +33,21 @@ public static class CliApp
         Console.CancelKeyPress += onCancel;
         try
         {
+            var parse = root.Parse(args);
+            if (args.Length == 0)
+            {
+                parse = root.Parse(["--help"]);
+            }
+            else if (parse.Errors.Count > 0)
+            {
+                // Same contract as every other failure: one line, exit code 2, usage only on request.
+                var message = string.Join(' ', parse.Errors[0].Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                Console.Error.WriteLine($"error: {message} (add --help for usage)");
+                return CliErrors.InputError;
+            }
+
             var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
-            return await root.Parse(args).InvokeAsync(invocation, cancellation.Token);
+            return await parse.InvokeAsync(invocation, cancellation.Token);
         }
         catch (Exception ex)
         {

@@ -28,14 +28,15 @@ public sealed class BenchCommandTests : IDisposable
     [Fact]
     public async Task BenchPreprocessReportsPositiveFramesPerSecondForBothResolutions()
     {
-        var json = (await CliProcess.RunOkAsync("bench", "preprocess", "--frames", "20", "--json")).Json();
+        var json = (await CliProcess.RunOkAsync("bench", "preprocess", "--frames", "40", "--json")).Json();
 
         var results = json.GetProperty("results").EnumerateArray().ToArray();
         Assert.Equal(["320x240", "1280x720"], results.Select(r => r.GetProperty("resolution").GetString()));
         Assert.All(results, r =>
         {
-            Assert.Equal(20, r.GetProperty("frames").GetInt32());
+            Assert.Equal(40, r.GetProperty("frames").GetInt32());
             Assert.True(r.GetProperty("framesPerSecond").GetDouble() > 0, r.ToString());
+            Assert.True(r.GetProperty("packPerWindowMs").GetDouble() > 0, r.ToString());
         });
     }
 

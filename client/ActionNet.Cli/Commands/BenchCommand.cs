@@ -25,20 +25,33 @@ public static class BenchCommand
         {
             var count = parse.GetValue(frames);
             var spec = new ModelInputSpec("input_rgb", FrameKind.Rgb, TensorLayout.Packed2D, 3, 32, 224, 224);
-            var work = Path.Combine(Path.GetTempPath(), "actionnet-bench");
-            (int W, int H)[] sizes = [(320, 240), (1280, 720)];
-            var results = CliConsole.WithProgress("bench preprocess", report =>
+            if (count < spec.Frames)
             {
-                var list = new List<PreprocessResult>();
-                foreach (var (w, h) in sizes)
-                {
-                    report(list.Count, sizes.Length, $"{w}x{h}");
-                    list.Add(PreprocessBenchmark.Run(w, h, count, spec, work, cancellationToken));
-                }
+                throw new CliInputException($"--frames {count} is too few: at least {spec.Frames} are needed to pack one window of T={spec.Frames}");
+            }
 
-                report(list.Count, sizes.Length, "done");
-                return list;
-            });
+            var work = Path.Combine(Path.GetTempPath(), $"actionnet-bench-{Environment.ProcessId}");
+            (int W, int H)[] sizes = [(320, 240), (1280, 720)];
+            List<PreprocessResult> results;
+            try
+            {
+                results = CliConsole.WithProgress("bench preprocess", report =>
+                {
+                    var list = new List<PreprocessResult>();
+                    foreach (var (w, h) in sizes)
+                    {
+                        report(list.Count, sizes.Length, $"{w}x{h}");
+                        list.Add(PreprocessBenchmark.Run(w, h, count, spec, work, cancellationToken));
+                    }
+
+                    report(list.Count, sizes.Length, "done");
+                    return list;
+                });
+            }
+            finally
+            {
+                Directory.Delete(work, recursive: true);
+            }
             var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
             if (parse.GetValue(json))
             {

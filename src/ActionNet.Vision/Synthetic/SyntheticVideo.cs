@@ -31,7 +31,8 @@ public static class SyntheticVideo
             Directory.CreateDirectory(directory);
         }
 
-        using var writer = new VideoWriter(path, FourCC.MP4V, fps, new Size(width, height));
+        // Lower-case "mp4v" is the tag the MP4 muxer accepts; upper-case MP4V makes FFmpeg warn and fall back to it.
+        using var writer = new VideoWriter(path, FourCC.FromString("mp4v"), fps, new Size(width, height));
         if (!writer.IsOpened())
         {
             throw new IOException($"could not open '{path}' for writing an MP4V video");
