@@ -17,4 +17,10 @@ public interface ICameraGrain : IGrainWithStringKey
 
     /// <summary>The stored registration, or null when the camera is not registered.</summary>
     Task<CameraRegistration?> GetRegistrationAsync();
+
+    /// <summary>
+    /// Activates the camera and, when it is registered and enabled, makes sure it is reading; does
+    /// nothing otherwise. Called by <see cref="ICameraRegistryGrain"/> so ingest resumes after restarts.
+    /// </summary>
+    Task EnsureRunningAsync();
 }

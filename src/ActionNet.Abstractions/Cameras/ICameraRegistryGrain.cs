@@ -1,18 +1,24 @@
 namespace ActionNet.Abstractions.Cameras;
 
 /// <summary>
-/// The cluster's durable list of registered camera ids (one grain, integer key 0). Camera grains add
-/// and remove themselves; <c>cameras list</c> reads it; after a restart it is what brings every
-/// registered camera back without anyone re-registering it.
+/// The persisted set of registered camera ids, so registrations survive silo restarts: it lists them
+/// for <c>actionnet cameras list</c> and periodically wakes every registered camera, which resumes
+/// reading by itself. One per cluster; key: <see cref="Key"/>.
 /// </summary>
 public interface ICameraRegistryGrain : IGrainWithIntegerKey
 {
-    /// <summary>Records <paramref name="cameraId"/> as registered (idempotent).</summary>
+    /// <summary>The registry's only key.</summary>
+    public const long Key = 0;
+
+    /// <summary>Adds a camera id; done by <see cref="ICameraGrain.RegisterAsync"/>.</summary>
     Task AddAsync(string cameraId);
 
-    /// <summary>Forgets <paramref name="cameraId"/> (idempotent).</summary>
+    /// <summary>Removes a camera id; done by <see cref="ICameraGrain.RemoveAsync"/>.</summary>
     Task RemoveAsync(string cameraId);
 
     /// <summary>Every registered camera id, in ordinal order.</summary>
     Task<string[]> ListAsync();
+
+    /// <summary>Calls <see cref="ICameraGrain.EnsureRunningAsync"/> on every registered camera without waiting for them.</summary>
+    Task WakeAllAsync();
 }

@@ -11,4 +11,14 @@ public interface IAggregatorGrain : IGrainWithStringKey
 
     /// <summary>The camera's newest events, newest last; at most <paramref name="count"/>.</summary>
     Task<ActionEvent[]> GetRecentAsync(int count);
+
+    /// <summary>
+    /// The sequence number the camera's next window must carry: one past the highest of the stored
+    /// high-water mark and what this aggregator has recorded, so sequences never repeat across
+    /// restarts. 0 for a camera without history.
+    /// </summary>
+    Task<long> GetNextSequenceAsync();
+
+    /// <summary>What the aggregator holds: buffered (not yet stored) records and the last storage error.</summary>
+    Task<AggregatorStatus> GetStatusAsync();
 }

@@ -1,0 +1,80 @@
+using System.Net;
+using ActionNet.Grains.Cameras;
+using ActionNet.Grains.Cluster;
+using ActionNet.Grains.Hosting;
+using ActionNet.Grains.Placement;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+
+namespace ActionNet.Silo.Hosting;
+
+/// <summary>Turns a host into an ActionNet silo.</summary>
+public static class SiloHostBuilderExtensions
+{
+    /// <summary>
+    /// Configures Orleans from <see cref="SiloOptions"/> (clustering, ports, accelerator metadata), the one
+    /// storage account of <see cref="GrainsServiceCollectionExtensions.StorageConnectionKey"/> (Azure Table
+    /// membership when chosen, Azure Blob grain storage for cameras, Azure Table reminders) and the grains'
+    /// services. Settings are validated when the host starts.
+    /// </summary>
+    public static IHostApplicationBuilder AddActionNetSilo(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = new SiloOptions();
+        try
+        {
+            builder.Configuration.GetSection(SiloOptions.SectionName).Bind(options);
+        }
+        catch (InvalidOperationException)
+        {
+            // Reported with its key when the host starts (BindConfiguration below binds again and fails there).
+        }
+
+        builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SiloOptions>>(new OptionsRules<SiloOptions>(o => o.Validate()));
+        builder.Services.AddActionNetGrains(new SiloIdentity(options.EffectiveName, options.Accelerator.Trim().ToLowerInvariant()));
+        builder.UseOrleans(silo =>
+        {
+            silo.UseActionNetClustering(options);
+
+            // Silo metadata and placement filters are experimental in Orleans 10 (ORLEANSEXP004). We depend on
+            // them deliberately: the accelerator label must be visible to every silo's placement director.
+#pragma warning disable ORLEANSEXP004
+            silo.UseSiloMetadata(new Dictionary<string, string> { [AcceleratorMetadata.Key] = options.Accelerator.Trim().ToLowerInvariant() });
+#pragma warning restore ORLEANSEXP004
+            silo.AddAzureBlobGrainStorage(CameraGrain.StorageName, (OptionsBuilder<AzureBlobStorageOptions> storage) =>
+                storage.Configure<IConfiguration>((o, configuration) => o.BlobServiceClient = new BlobServiceClient(
+                    configuration[GrainsServiceCollectionExtensions.StorageConnectionKey],
+                    new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_11_05))));
+            silo.UseAzureTableReminderService((OptionsBuilder<Orleans.Reminders.AzureStorage.AzureTableReminderStorageOptions> reminders) =>
+                reminders.Configure<IConfiguration>((o, configuration) =>
+                    o.TableServiceClient = new TableServiceClient(configuration[GrainsServiceCollectionExtensions.StorageConnectionKey])));
+        });
+        return builder;
+    }
+
+    private static void UseActionNetClustering(this ISiloBuilder silo, SiloOptions options)
+    {
+        if (options.Clustering == ClusteringMode.AzureTable)
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.ClusterId;
+                o.ServiceId = options.ServiceId;
+            });
+            silo.UseAzureStorageClustering((OptionsBuilder<Orleans.Clustering.AzureStorage.AzureStorageClusteringOptions> clustering) =>
+                clustering.Configure<IConfiguration>((o, configuration) =>
+                    o.TableServiceClient = new TableServiceClient(configuration[GrainsServiceCollectionExtensions.StorageConnectionKey])));
+            silo.ConfigureEndpoints(IPAddress.Loopback, options.SiloPort, options.GatewayPort);
+            return;
+        }
+
+        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, new IPEndPoint(IPAddress.Loopback, options.PrimarySiloPort), options.ServiceId, options.ClusterId);
+    }
+}

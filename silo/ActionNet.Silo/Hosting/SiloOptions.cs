@@ -1,0 +1,77 @@
+namespace ActionNet.Silo.Hosting;
+
+/// <summary>
+/// Who this silo is and how it joins the cluster, bound from the <see cref="SectionName"/> section
+/// (environment variables such as <c>ActionNet__SiloPort=11112</c>).
+/// </summary>
+public sealed class SiloOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "ActionNet";
+
+    /// <summary><c>ActionNet:ClusterId</c>: silos and clients with the same id form one cluster.</summary>
+    public string ClusterId { get; set; } = "actionnet";
+
+    /// <summary><c>ActionNet:ServiceId</c>: keys stored state and reminders; keep it across deployments.</summary>
+    public string ServiceId { get; set; } = "actionnet";
+
+    /// <summary><c>ActionNet:Clustering</c>: Localhost (default) or AzureTable.</summary>
+    public ClusteringMode Clustering { get; set; } = ClusteringMode.Localhost;
+
+    /// <summary><c>ActionNet:SiloPort</c>: silo-to-silo port.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary><c>ActionNet:GatewayPort</c>: client port.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary><c>ActionNet:PrimarySiloPort</c>: in Localhost mode, the silo port of the silo that keeps membership.</summary>
+    public int PrimarySiloPort { get; set; } = 11111;
+
+    /// <summary><c>ActionNet:Accelerator</c>: this silo's accelerator label (free text: t4, jetson, h100, cpu).</summary>
+    public string Accelerator { get; set; } = "cpu";
+
+    /// <summary><c>ActionNet:SiloName</c>: a display name; empty: host name and silo port.</summary>
+    public string? SiloName { get; set; }
+
+    /// <summary>The name shown for this silo.</summary>
+    public string EffectiveName => string.IsNullOrWhiteSpace(SiloName) ? $"{Environment.MachineName}:{SiloPort}" : SiloName;
+
+    /// <summary>Problems, one line each naming its key; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        Required(errors, nameof(ClusterId), ClusterId);
+        Required(errors, nameof(ServiceId), ServiceId);
+        Required(errors, nameof(Accelerator), Accelerator);
+        Port(errors, nameof(SiloPort), SiloPort);
+        Port(errors, nameof(GatewayPort), GatewayPort);
+        Port(errors, nameof(PrimarySiloPort), PrimarySiloPort);
+        if (SiloPort == GatewayPort)
+        {
+            errors.Add($"{SectionName}:{nameof(SiloPort)} and {SectionName}:{nameof(GatewayPort)} are both {SiloPort}; they must differ");
+        }
+
+        if (!Enum.IsDefined(Clustering))
+        {
+            errors.Add($"{SectionName}:{nameof(Clustering)} is '{Clustering}'; expected Localhost or AzureTable");
+        }
+
+        return errors;
+    }
+
+    private static void Required(List<string> errors, string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add($"{SectionName}:{name} is empty");
+        }
+    }
+
+    private static void Port(List<string> errors, string name, int value)
+    {
+        if (value is < 1 or > 65535)
+        {
+            errors.Add($"{SectionName}:{name} is {value}; expected a port from 1 to 65535");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using ActionNet.Abstractions.Cameras;
+
+namespace ActionNet.Grains.Cameras;
+
+/// <summary>
+/// A camera's live counters and state, written by its reader thread and its dispatcher and read for
+/// <see cref="CameraStatus"/>. Thread-safe. The reader owns the source state (connecting, streaming,
+/// reconnecting, ...); the dispatcher only says whether it is waiting for an accelerator.
+/// </summary>
+public sealed class CameraCounters
+{
+    private readonly Lock gate = new();
+    private long framesReceived;
+    private long windowsEmitted;
+    private long windowsDropped;
+    private long windowsScored;
+    private int reconnects;
+    private CameraState sourceState = CameraState.Stopped;
+    private bool waitingForAccelerator;
+    private string? lastError;
+    private int width;
+    private int height;
+    private double fps;
+    private long fpsWindowStart = Stopwatch.GetTimestamp();
+    private long fpsWindowFrames;
+
+    /// <summary>The state shown: the source's, or <see cref="CameraState.WaitingForAccelerator"/> while streaming with nowhere to score.</summary>
+    public CameraState State
+    {
+        get
+        {
+            lock (gate)
+            {
+                return sourceState == CameraState.Streaming && waitingForAccelerator ? CameraState.WaitingForAccelerator : sourceState;
+            }
+        }
+    }
+
+    /// <summary>Windows dropped so far.</summary>
+    public long WindowsDropped => Interlocked.Read(ref windowsDropped);
+
+    /// <summary>Sets the source state and, when given, the last error (one line).</summary>
+    public void SetState(CameraState state, string? error = null)
+    {
+        lock (gate)
+        {
+            sourceState = state;
+            if (error is not null)
+            {
+                lastError = OneLine(error);
+            }
+        }
+    }
+
+    /// <summary>The source opened with frames of <paramref name="frameWidth"/> x <paramref name="frameHeight"/>.</summary>
+    public void Opened(int frameWidth, int frameHeight)
+    {
+        lock (gate)
+        {
+            width = frameWidth;
+            height = frameHeight;
+            sourceState = CameraState.Streaming;
+        }
+    }
+
+    /// <summary>The source was reopened after a failure.</summary>
+    public void Reconnected() => Interlocked.Increment(ref reconnects);
+
+    /// <summary>A frame was decoded.</summary>
+    public void FrameReceived()
+    {
+        Interlocked.Increment(ref framesReceived);
+        lock (gate)
+        {
+            fpsWindowFrames++;
+            var elapsed = Stopwatch.GetElapsedTime(fpsWindowStart);
+            if (elapsed >= TimeSpan.FromSeconds(1))
+            {
+                fps = fpsWindowFrames / elapsed.TotalSeconds;
+                fpsWindowFrames = 0;
+                fpsWindowStart = Stopwatch.GetTimestamp();
+            }
+        }
+    }
+
+    /// <summary>A window was handed to inference.</summary>
+    public void Emitted() => Interlocked.Increment(ref windowsEmitted);
+
+    /// <summary>A window was dropped (queue full, or it could not be scored or recorded).</summary>
+    public void Dropped() => Interlocked.Increment(ref windowsDropped);
+
+    /// <summary>A window was scored and recorded; clears the waiting-for-accelerator flag.</summary>
+    public void Scored()
+    {
+        Interlocked.Increment(ref windowsScored);
+        lock (gate)
+        {
+            waitingForAccelerator = false;
+        }
+    }
+
+    /// <summary>Scoring failed: <paramref name="noAccelerator"/> says whether for want of a suitable silo.</summary>
+    public void DispatchFailed(bool noAccelerator, string error)
+    {
+        lock (gate)
+        {
+            waitingForAccelerator = noAccelerator;
+            lastError = OneLine(error);
+        }
+    }
+
+    /// <summary>A snapshot for <see cref="ICameraGrain.GetStatusAsync"/>.</summary>
+    public CameraStatus Snapshot(string cameraId, string redactedSource, string silo)
+    {
+        lock (gate)
+        {
+            return new CameraStatus
+            {
+                CameraId = cameraId,
+                RedactedSource = redactedSource,
+                State = State,
+                FramesReceived = Interlocked.Read(ref framesReceived),
+                WindowsEmitted = Interlocked.Read(ref windowsEmitted),
+                WindowsDropped = Interlocked.Read(ref windowsDropped),
+                WindowsScored = Interlocked.Read(ref windowsScored),
+                LastError = lastError,
+                ReconnectCount = reconnects,
+                InputFps = sourceState == CameraState.Streaming ? Math.Round(fps, 2) : 0,
+                FrameWidth = width,
+                FrameHeight = height,
+                Silo = silo,
+                UpdatedAt = DateTimeOffset.UtcNow,
+            };
+        }
+    }
+
+    /// <summary>The first line of <paramref name="text"/>.</summary>
+    public static string OneLine(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var end = text.IndexOfAny(['\r', '\n']);
+        return end < 0 ? text : text[..end];
+    }
+}

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using ActionNet.Abstractions.Cameras;
+using ActionNet.Grains.Inference;
+using ActionNet.Inference.Contracts;
+using ActionNet.Vision.Clips;
+using ActionNet.Vision.Frames;
+using ActionNet.Vision.Sources;
+using Microsoft.Extensions.Logging;
+using OpenCvSharp;
+
+namespace ActionNet.Grains.Cameras;
+
+/// <summary>
+/// A camera's reader, run on a thread-pool thread (never the grain scheduler): opens the source, paces
+/// file sources at their frame rate (or the fps cap), preprocesses only the frames the
+/// <see cref="WindowBuffer"/> keeps, and writes each finished window to the camera's drop-oldest queue.
+/// Reopens a failed source with a retry delay; a file that ends without looping stops the reader.
+/// </summary>
+public sealed partial class CameraIngest(
+    string cameraId,
+    CameraRegistration registration,
+    ModelProfile profile,
+    ModelContract contract,
+    DropOldestQueue<CapturedWindow> queue,
+    WindowArrayPool pool,
+    CameraCounters counters,
+    IngestOptions options,
+    ILogger logger)
+{
+    /// <summary>Reads until <paramref name="cancellationToken"/> fires or a non-looping file ends.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var spec = new ClipSpec(contract.Frames, contract.Height, contract.Width, contract.Rgb is not null, contract.Flow is not null);
+        using var preprocessor = new FramePreprocessor(contract.Height, contract.Width, profile.Resize);
+        using var windows = new WindowBuffer(spec, registration.Stride ?? profile.StrideFor(contract.Frames), registration.Subsample ?? profile.Subsample, pool.Rent);
+        using var frame = new Mat();
+        var model = new byte[preprocessor.FrameBytes];
+        var region = registration.Region is { } r ? new Rect(r.X, r.Y, r.Width, r.Height) : (Rect?)null;
+        var epoch = DateTimeOffset.UtcNow;
+        var epochTicks = Stopwatch.GetTimestamp();
+        long index = 0;
+        var opened = false;
+        counters.SetState(CameraState.Connecting);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            IFrameSource source;
+            try
+            {
+                source = FrameSources.Open(registration);
+            }
+            catch (VideoSourceException e)
+            {
+                counters.SetState(opened ? CameraState.Reconnecting : CameraState.Connecting, e.Message);
+                LogOpenFailed(cameraId, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(options.RetrySeconds), cancellationToken);
+                continue;
+            }
+
+            using (source)
+            {
+                if (opened)
+                {
+                    counters.Reconnected();
+                    windows.Reset();
+                }
+
+                opened = true;
+                counters.Opened(source.Width, source.Height);
+                LogOpened(cameraId, SourceUrl.Redact(registration.Source), source.Width, source.Height, source.FramesPerSecond);
+                var sourceFps = source.FramesPerSecond > 0 ? source.FramesPerSecond : options.DefaultFps;
+                var framePeriod = FrameSources.IsPaced(registration) ? TimeSpan.FromSeconds(1 / sourceFps) : TimeSpan.Zero;
+                var capPeriod = registration.FpsCap is { } cap ? TimeSpan.FromSeconds(1 / cap) : TimeSpan.Zero;
+                var start = Stopwatch.GetTimestamp();
+                var nextCapped = TimeSpan.Zero;
+                long read = 0;
+                bool more;
+                try
+                {
+                    while ((more = source.Read(frame)) && !cancellationToken.IsCancellationRequested)
+                    {
+                        counters.FrameReceived();
+                        read++;
+                        var due = framePeriod * read;
+                        var elapsed = Stopwatch.GetElapsedTime(start);
+                        if (due > elapsed)
+                        {
+                            await Task.Delay(due - elapsed, cancellationToken);
+                        }
+
+                        // The fps cap drops frames before they get an index, so subsampling counts kept-rate frames.
+                        var now = Stopwatch.GetElapsedTime(start);
+                        if (capPeriod > TimeSpan.Zero)
+                        {
+                            if (now < nextCapped)
+                            {
+                                continue;
+                            }
+
+                            nextCapped = (nextCapped + capPeriod > now ? nextCapped : now) + capPeriod;
+                        }
+
+                        var frameIndex = index++;
+                        if (!windows.WillKeep(frameIndex))
+                        {
+                            continue;
+                        }
+
+                        preprocessor.Process(frame, model, region);
+                        var window = windows.Push(frameIndex, Stopwatch.GetElapsedTime(epochTicks), model);
+                        if (window is not null)
+                        {
+                            queue.Write(new CapturedWindow(window, epoch + window.FirstTimestamp, epoch + window.LastTimestamp));
+                        }
+                    }
+                }
+                catch (Exception e) when (e is VideoSourceException or OpenCVException or ArgumentException)
+                {
+                    counters.SetState(CameraState.Reconnecting, e.Message);
+                    LogReadFailed(cameraId, e.Message);
+                    await Task.Delay(TimeSpan.FromSeconds(options.RetrySeconds), cancellationToken);
+                    continue;
+                }
+
+                if (!more && !cancellationToken.IsCancellationRequested)
+                {
+                    counters.SetState(CameraState.Stopped, $"source ended after {read} frames (not looped)");
+                    LogEnded(cameraId, read);
+                    return;
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Information, Message = "camera {Camera}: reading {Source} ({Width}x{Height} at {Fps:0.##} fps)")]
+    private partial void LogOpened(string camera, string source, int width, int height, double fps);
+
+    [LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "camera {Camera}: cannot open source: {Reason}")]
+    private partial void LogOpenFailed(string camera, string reason);
+
+    [LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "camera {Camera}: source failed, reopening: {Reason}")]
+    private partial void LogReadFailed(string camera, string reason);
+
+    [LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Information, Message = "camera {Camera}: source ended after {Frames} frames")]
+    private partial void LogEnded(string camera, long frames);
+}

@@ -1,0 +1,50 @@
+namespace ActionNet.Grains.Cameras;
+
+/// <summary>How cameras read and hand off windows; bound from the <see cref="SectionName"/> section.</summary>
+public sealed class IngestOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "ActionNet:Ingest";
+
+    /// <summary>
+    /// Windows a camera holds while inference is busy; when full the oldest is dropped and counted, so a
+    /// slow accelerator delays labels by at most this many windows.
+    /// </summary>
+    public int QueueCapacity { get; set; } = 4;
+
+    /// <summary>Inference activations per profile; a camera's windows go to shard hash(camera id) % shards.</summary>
+    public int InferenceShards { get; set; } = 4;
+
+    /// <summary>Seconds between retries after a failed source open or a failed inference call.</summary>
+    public int RetrySeconds { get; set; } = 5;
+
+    /// <summary>Frames per second assumed for pacing a file that declares none.</summary>
+    public double DefaultFps { get; set; } = 25;
+
+    /// <summary>Problems, one line each naming its key; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (QueueCapacity < 1)
+        {
+            errors.Add($"{SectionName}:{nameof(QueueCapacity)} is {QueueCapacity}; expected at least 1");
+        }
+
+        if (InferenceShards < 1)
+        {
+            errors.Add($"{SectionName}:{nameof(InferenceShards)} is {InferenceShards}; expected at least 1");
+        }
+
+        if (RetrySeconds < 1)
+        {
+            errors.Add($"{SectionName}:{nameof(RetrySeconds)} is {RetrySeconds}; expected at least 1");
+        }
+
+        if (!(DefaultFps > 0))
+        {
+            errors.Add($"{SectionName}:{nameof(DefaultFps)} is {DefaultFps}; expected more than 0");
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,43 @@
+namespace ActionNet.Grains.History;
+
+/// <summary>How scored windows become stored labels; bound from the <see cref="SectionName"/> section.</summary>
+public sealed class AggregationOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "ActionNet:Aggregation";
+
+    /// <summary>K: windows whose probabilities are averaged into one label (10, as NVIDIA's conv evaluation averages 10 clips).</summary>
+    public int WindowsAveraged { get; set; } = 10;
+
+    /// <summary>Milliseconds between writes of buffered records to the label history.</summary>
+    public int FlushIntervalMs { get; set; } = 1000;
+
+    /// <summary>Most events written in one flush.</summary>
+    public int MaxEventsPerFlush { get; set; } = 500;
+
+    /// <summary>Most events buffered while storage is unavailable; past it new windows are refused (and counted as dropped by the camera).</summary>
+    public int MaxBufferedEvents { get; set; } = 20_000;
+
+    /// <summary>Events kept in memory for <c>GetRecentAsync</c>.</summary>
+    public int RecentEvents { get; set; } = 200;
+
+    /// <summary>Problems, one line each naming its key; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        Check(errors, nameof(WindowsAveraged), WindowsAveraged, 1);
+        Check(errors, nameof(FlushIntervalMs), FlushIntervalMs, 10);
+        Check(errors, nameof(MaxEventsPerFlush), MaxEventsPerFlush, 1);
+        Check(errors, nameof(MaxBufferedEvents), MaxBufferedEvents, 1);
+        Check(errors, nameof(RecentEvents), RecentEvents, 0);
+        return errors;
+    }
+
+    private static void Check(List<string> errors, string name, int value, int min)
+    {
+        if (value < min)
+        {
+            errors.Add($"{SectionName}:{name} is {value}; expected at least {min}");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using ActionNet.Grains.Cameras;
+using ActionNet.Grains.Cluster;
+using ActionNet.Grains.History;
+using ActionNet.Grains.Inference;
+using ActionNet.Grains.Placement;
+using ActionNet.Inference.Hosting;
+using ActionNet.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Placement;
+
+namespace ActionNet.Grains.Hosting;
+
+/// <summary>Registers what the ActionNet grains need on a silo.</summary>
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>The connection string every store of the cluster uses (blob history, grain storage, reminders, clustering).</summary>
+    public const string StorageConnectionKey = "ConnectionStrings:Storage";
+
+    /// <summary>
+    /// Binds and validates (at start) the model profiles (<see cref="ModelProfilesOptions.SectionName"/>),
+    /// <see cref="AggregationOptions"/>, <see cref="IngestOptions"/>, <c>Inference</c> and the label history
+    /// (<see cref="HistoryStorageOptions.SectionName"/>; its connection string defaults to
+    /// <see cref="StorageConnectionKey"/>), and registers the model host, the accelerator placement
+    /// filter, the silo's activity counters, the silo reporter and camera recovery.
+    /// <paramref name="identity"/> names this silo and its accelerator label.
+    /// </summary>
+    public static IServiceCollection AddActionNetGrains(this IServiceCollection services, SiloIdentity identity)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(identity);
+        services.AddSingleton(identity);
+        services.AddInferenceSessions();
+        services.AddOptions<ModelProfilesOptions>()
+            .Configure<IConfiguration>((options, configuration) => options.Read(configuration.GetSection(ModelProfilesOptions.SectionName)))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ModelProfilesOptions>>(new OptionsRules<ModelProfilesOptions>(o => o.Errors));
+        services.AddOptions<AggregationOptions>().BindConfiguration(AggregationOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AggregationOptions>>(new OptionsRules<AggregationOptions>(o => o.Validate()));
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngestOptions>>(new OptionsRules<IngestOptions>(o => o.Validate()));
+        services.AddOptions<HistoryStorageOptions>()
+            .BindConfiguration(HistoryStorageOptions.SectionName)
+            .ValidateOnStart();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<HistoryStorageOptions>>().Value;
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                var shared = provider.GetRequiredService<IConfiguration>()[StorageConnectionKey];
+                options = options with { ConnectionString = shared ?? throw new InvalidOperationException($"{StorageConnectionKey} is not set") };
+            }
+
+            return LabelHistory.Connect(options);
+        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SiloActivity>();
+        services.AddSingleton<ModelHost>();
+        services.AddSingleton<AcceleratorDirectory>();
+        services.AddPlacementFilter<AcceleratorPlacementFilterStrategy, AcceleratorPlacementFilterDirector>(ServiceLifetime.Singleton);
+        services.AddHostedService<SiloReporter>();
+        services.AddHostedService<CameraRecoveryService>();
+        return services;
+    }
+}

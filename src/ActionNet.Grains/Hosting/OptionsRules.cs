@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Options;
+
+namespace ActionNet.Grains.Hosting;
+
+/// <summary>Fails start-up with one line per broken setting, each naming its configuration key.</summary>
+/// <typeparam name="TOptions">The options checked.</typeparam>
+public sealed class OptionsRules<TOptions>(Func<TOptions, IEnumerable<string>> problems) : IValidateOptions<TOptions>
+    where TOptions : class
+{
+    /// <inheritdoc/>
+    public ValidateOptionsResult Validate(string? name, TOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var found = problems(options).ToArray();
+        return found.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(found);
+    }
+}
