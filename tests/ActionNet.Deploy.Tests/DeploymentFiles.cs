@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+
+namespace ActionNet.Deploy.Tests;
+
+/// <summary>The Helm chart and the container image files, and the silo setting names they mention.</summary>
+internal static partial class DeploymentFiles
+{
+    /// <summary>The chart's folder.</summary>
+    public static string Chart => RepositoryRoot.PathOf("helm", "actionnet");
+
+    /// <summary>Every file of the chart and of deploy/docker, as repository-relative paths.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [.. new[] { Chart, RepositoryRoot.PathOf("deploy", "docker") }
+            .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories))
+            .Select(RepositoryRoot.Relative)
+            .Order(StringComparer.Ordinal)];
+
+    /// <summary>The chart's YAML files (templates included).</summary>
+    public static IEnumerable<string> ChartYaml =>
+        All.Where(f => f.StartsWith("helm/", StringComparison.Ordinal) && f.EndsWith(".yaml", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Silo setting names (<c>ActionNet__*</c>, <c>Inference__*</c>, <c>ConnectionStrings__*</c>) in <paramref name="text"/>,
+    /// template expressions and placeholders included as they are written.
+    /// </summary>
+    public static IEnumerable<string> SettingNames(string text) => SettingNamePattern().Matches(text).Select(m => m.Value);
+
+    /// <summary>The actionnet CLI's environment variables (<c>ACTIONNET_*</c>) in <paramref name="text"/>.</summary>
+    public static IEnumerable<string> CliVariables(string text) => CliVariablePattern().Matches(text).Select(m => m.Value);
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.])(?:ActionNet|Inference|ConnectionStrings)__(?:[A-Za-z0-9_\-]|\{\{[^}]*\}\}|<[^>\s]*>)+")]
+    private static partial Regex SettingNamePattern();
+
+    [GeneratedRegex(@"\bACTIONNET_[A-Z_]+\b")]
+    private static partial Regex CliVariablePattern();
+}
