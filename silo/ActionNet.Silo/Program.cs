@@ -1,7 +1,6 @@
 using ActionNet.Silo.Hosting;
-using Microsoft.Extensions.Hosting;
 
-var builder = Host.CreateApplicationBuilder(args);
+var builder = SiloApplication.CreateBuilder(args);
 builder.AddActionNetSilo();
 using var host = builder.Build();
 return await host.RunSiloAsync();

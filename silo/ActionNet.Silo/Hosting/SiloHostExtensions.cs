@@ -26,6 +26,8 @@ public static class SiloHostExtensions
             await StorageConnectionProbe.EnsureReachableAsync(
                 GrainsServiceCollectionExtensions.StorageConnectionKey,
                 configuration[GrainsServiceCollectionExtensions.StorageConnectionKey]);
+            // Validate before Orleans starts, so a bad setting is one line and not a logged start-up failure.
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
             var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
             lifetime.ApplicationStarted.Register(() => AnnounceReady(host.Services));
             await host.RunAsync();

@@ -195,6 +195,12 @@ public sealed partial class CameraGrain(
 
             try
             {
+                // Without a suitable silo the call would only fail in placement (and log there): skip it.
+                if (!accelerators.HasSiloFor(key))
+                {
+                    throw new NoAcceleratorException();
+                }
+
                 // The aggregator knows the stored high-water mark, so sequences never repeat across restarts.
                 next ??= await aggregator.GetNextSequenceAsync();
                 var payload = window.ToPayload(CameraId, next.Value);
@@ -263,6 +269,10 @@ public sealed partial class CameraGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: window not scored: {Reason}")]
     private partial void LogDispatchFailed(string camera, string reason);
+
+    private sealed class NoAcceleratorException : Exception
+    {
+    }
 
     private sealed class Pipeline(CancellationTokenSource cancel, DropOldestQueue<CapturedWindow> queue, Task reader)
     {
