@@ -1,0 +1,69 @@
+using ActionNet.Abstractions.History;
+using ActionNet.Abstractions.Inference;
+using ActionNet.Grains.History;
+
+namespace ActionNet.Grains.Tests;
+
+public class LabelAggregatorTests
+{
+    private static readonly string[] Labels = ["push", "walk"];
+    private static readonly DateTimeOffset T0 = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+
+    private static ScoredWindow Window(long sequence, float push, float walk) => new()
+    {
+        Window = new WindowHeader { CameraId = "cam", Sequence = sequence, FirstFrameAt = T0.AddSeconds(sequence), LastFrameAt = T0.AddSeconds(sequence + 1) },
+        Result = new ScoringResult { Probabilities = [push, walk], Labels = Labels, Model = "m.onnx", Silo = "s1" },
+    };
+
+    [Fact]
+    public void EventProbabilitiesAreTheMeanOfTheLastKWindows()
+    {
+        var aggregator = new LabelAggregator("cam", windowsAveraged: 2);
+
+        aggregator.Add(Window(0, 1.0f, 0.0f));
+        var second = aggregator.Add(Window(1, 0.0f, 1.0f)).Event;
+        var third = aggregator.Add(Window(2, 0.0f, 1.0f)).Event;
+
+        Assert.Equal([0.5f, 0.5f], second.Probabilities);
+        Assert.Equal([0.0f, 1.0f], third.Probabilities);
+        Assert.Equal("walk", third.Label);
+        Assert.Equal(1.0f, third.Confidence);
+        Assert.Equal(2, third.Sequence);
+        Assert.Equal(T0.AddSeconds(2), third.Start);
+        Assert.Equal(T0.AddSeconds(3), third.End);
+        Assert.Equal("m.onnx", third.Model);
+        Assert.Equal("s1", third.Silo);
+    }
+
+    [Fact]
+    public void SegmentClosesWhenTheLabelChangesAndSpansItsEvents()
+    {
+        var aggregator = new LabelAggregator("cam", windowsAveraged: 1);
+
+        Assert.Null(aggregator.Add(Window(0, 0.9f, 0.1f)).Closed);
+        Assert.Null(aggregator.Add(Window(1, 0.7f, 0.3f)).Closed);
+        var closed = aggregator.Add(Window(2, 0.2f, 0.8f)).Closed;
+
+        Assert.NotNull(closed);
+        Assert.Equal("push", closed.Label);
+        Assert.Equal(0, closed.FirstSequence);
+        Assert.Equal(1, closed.LastSequence);
+        Assert.Equal(T0, closed.Start);
+        Assert.Equal(T0.AddSeconds(2), closed.End);
+        Assert.Equal(0.8f, closed.MeanConfidence, 3);
+
+        var open = aggregator.CloseOpenSegment();
+        Assert.Equal("walk", open!.Label);
+        Assert.Equal(2, open.FirstSequence);
+        Assert.Null(aggregator.CloseOpenSegment());
+    }
+
+    [Fact]
+    public void MismatchedProbabilitiesAndLabelsAreRefused()
+    {
+        var aggregator = new LabelAggregator("cam", 10);
+        var bad = Window(0, 1, 0) with { Result = new ScoringResult { Probabilities = [1f], Labels = Labels } };
+
+        Assert.Throws<ArgumentException>(() => aggregator.Add(bad));
+    }
+}
