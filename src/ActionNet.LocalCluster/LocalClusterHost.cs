@@ -1,24 +1,23 @@
 namespace ActionNet.LocalCluster;
 
 /// <summary>
-/// A real cluster on this machine: one Azurite and any number of silo processes in localhost
-/// clustering, each with its own accelerator label, sharing the model profiles given. Disposing
-/// stops every process it started.
+/// A real cluster on this machine: one Azurite and any number of silo processes, each with its own
+/// accelerator label, sharing the model profiles given. Membership lives in Azurite's table (AzureTable
+/// clustering, a fresh cluster id per host) so that any silo, the first included, can die or restart
+/// without taking the cluster with it. Disposing stops every process it started.
 /// </summary>
 public sealed class LocalClusterHost : IAsyncDisposable
 {
     private readonly List<SiloProcess> _silos = [];
     private readonly IReadOnlyList<ModelProfileSpec> _profiles;
     private readonly IReadOnlyDictionary<string, string?> _extraEnvironment;
-    private readonly int _primarySiloPort;
 
-    private LocalClusterHost(AzuriteServer storage, string workFolder, IReadOnlyList<ModelProfileSpec> profiles, IReadOnlyDictionary<string, string?> extraEnvironment, int primarySiloPort)
+    private LocalClusterHost(AzuriteServer storage, string workFolder, IReadOnlyList<ModelProfileSpec> profiles, IReadOnlyDictionary<string, string?> extraEnvironment)
     {
         Storage = storage;
         WorkFolder = workFolder;
         _profiles = profiles;
         _extraEnvironment = extraEnvironment;
-        _primarySiloPort = primarySiloPort;
     }
 
     /// <summary>The cluster's storage emulator.</summary>
@@ -29,6 +28,9 @@ public sealed class LocalClusterHost : IAsyncDisposable
 
     /// <summary>The silo processes started, running or not.</summary>
     public IReadOnlyList<SiloProcess> Silos => _silos;
+
+    /// <summary>The Orleans cluster id (and service id) the silos share; clients must use it too.</summary>
+    public string ClusterId { get; } = $"actionnet-{Guid.NewGuid():N}"[..22];
 
     /// <summary>Gateways of the running silos, as the CLI's --gateway takes them.</summary>
     public string Gateways => string.Join(",", _silos.Where(s => s.IsRunning).Select(s => $"127.0.0.1:{s.GatewayPort}"));
@@ -47,12 +49,12 @@ public sealed class LocalClusterHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(accelerators);
         Directory.CreateDirectory(workFolder);
         var storage = await AzuriteServer.StartAsync(Path.Combine(workFolder, "azurite"), cancellationToken: cancellationToken);
-        var cluster = new LocalClusterHost(storage, workFolder, profiles, extraEnvironment ?? new Dictionary<string, string?>(), FreePorts.Take(1)[0]);
+        var cluster = new LocalClusterHost(storage, workFolder, profiles, extraEnvironment ?? new Dictionary<string, string?>());
         try
         {
-            for (var i = 0; i < accelerators.Count; i++)
+            foreach (var accelerator in accelerators)
             {
-                await cluster.AddSiloAsync(accelerators[i], i == 0 ? cluster._primarySiloPort : null, cancellationToken);
+                await cluster.AddSiloAsync(accelerator, cancellationToken: cancellationToken);
             }
         }
         catch
@@ -64,15 +66,16 @@ public sealed class LocalClusterHost : IAsyncDisposable
         return cluster;
     }
 
-    /// <summary>Starts one more silo with <paramref name="accelerator"/>; the primary keeps its port so a restarted primary rejoins.</summary>
-    public async Task<SiloProcess> AddSiloAsync(string accelerator, int? siloPort = null, CancellationToken cancellationToken = default)
+    /// <summary>Starts one more silo with <paramref name="accelerator"/>, on free ports unless <paramref name="ports"/> (silo, gateway) are given.</summary>
+    public async Task<SiloProcess> AddSiloAsync(string accelerator, (int Silo, int Gateway)? ports = null, CancellationToken cancellationToken = default)
     {
-        var ports = FreePorts.Take(2);
+        var (siloPort, gatewayPort) = ports ?? (FreePorts.Take(2) is [var s, var g] ? (s, g) : throw new InvalidOperationException("no free ports"));
         var environment = new Dictionary<string, string?>(_extraEnvironment)
         {
             ["ConnectionStrings__Storage"] = Storage.ConnectionString,
-            ["ActionNet__Clustering"] = "Localhost",
-            ["ActionNet__PrimarySiloPort"] = $"{_primarySiloPort}",
+            ["ActionNet__Clustering"] = "AzureTable",
+            ["ActionNet__ClusterId"] = ClusterId,
+            ["ActionNet__ServiceId"] = ClusterId,
         };
         foreach (var (key, value) in _profiles.SelectMany(p => p.ToEnvironment()))
         {
@@ -80,7 +83,7 @@ public sealed class LocalClusterHost : IAsyncDisposable
         }
 
         var name = $"{accelerator}-{_silos.Count + 1}";
-        var silo = await SiloProcess.StartAsync(name, accelerator, siloPort ?? ports[0], ports[1], environment, WorkFolder, SiloStartTimeout, cancellationToken);
+        var silo = await SiloProcess.StartAsync(name, accelerator, siloPort, gatewayPort, environment, WorkFolder, SiloStartTimeout, cancellationToken);
         _silos.Add(silo);
         return silo;
     }
@@ -88,7 +91,7 @@ public sealed class LocalClusterHost : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
-        // Secondary silos first, the primary last, so membership winds down in order; storage last of all.
+        // Silos in reverse start order, storage last so that every silo can record its goodbye.
         foreach (var silo in Enumerable.Reverse(_silos))
         {
             await silo.DisposeAsync();

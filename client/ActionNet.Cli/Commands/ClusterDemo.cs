@@ -47,7 +47,7 @@ public static class ClusterDemo
                 [new ModelProfileSpec(Profile, model.OnnxPath, [])],
                 cancellationToken: cancellationToken);
             Status($"cluster up: gateway {cluster.Gateways}, storage 127.0.0.1:{cluster.Storage.BlobPort}");
-            await using var connection = await ClusterConnection.ConnectAsync(new ClusterEndpoint("localhost", cluster.Gateways, null, "actionnet", "actionnet"), cancellationToken);
+            await using var connection = await ClusterConnection.ConnectAsync(new ClusterEndpoint("localhost", cluster.Gateways, null, cluster.ClusterId, cluster.ClusterId), cancellationToken);
 
             var cameras = new List<string>();
             foreach (var video in videos)
@@ -79,7 +79,9 @@ public static class ClusterDemo
 
             if (parse.GetValue(keep))
             {
-                Status($"cluster kept running; from another terminal: actionnet cameras list --gateway {cluster.Gateways}   (Ctrl-C here stops it)");
+                Status($"storage (Azurite's public development account): {cluster.Storage.ConnectionString}");
+                Status($"cluster id: {cluster.ClusterId}");
+                Status($"cluster kept running; from another terminal: deploy/local/actionnet cameras list --gateway {cluster.Gateways} --cluster-id {cluster.ClusterId} --service-id {cluster.ClusterId}   (Ctrl-C here stops it)");
                 await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
 

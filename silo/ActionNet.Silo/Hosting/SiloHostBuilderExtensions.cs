@@ -71,7 +71,15 @@ public static class SiloHostBuilderExtensions
             silo.UseAzureStorageClustering((OptionsBuilder<Orleans.Clustering.AzureStorage.AzureStorageClusteringOptions> clustering) =>
                 clustering.Configure<IConfiguration>((o, configuration) =>
                     o.TableServiceClient = new TableServiceClient(configuration[GrainsServiceCollectionExtensions.StorageConnectionKey])));
-            silo.ConfigureEndpoints(IPAddress.Loopback, options.SiloPort, options.GatewayPort);
+            if (IPAddress.TryParse(options.AdvertisedAddress, out var advertised))
+            {
+                silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            }
+            else
+            {
+                silo.ConfigureEndpoints(IPAddress.Loopback, options.SiloPort, options.GatewayPort);
+            }
+
             return;
         }
 

@@ -30,6 +30,13 @@ public sealed class SiloOptions
     /// <summary><c>ActionNet:Accelerator</c>: this silo's accelerator label (free text: t4, jetson, h100, cpu).</summary>
     public string Accelerator { get; set; } = "cpu";
 
+    /// <summary>
+    /// <c>ActionNet:AdvertisedAddress</c>: in AzureTable mode, the IP address other silos and clients reach
+    /// this silo on (in Kubernetes the pod IP); the silo then listens on every address. Empty: 127.0.0.1,
+    /// for several silo processes on one machine.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
+
     /// <summary><c>ActionNet:SiloName</c>: a display name; empty: host name and silo port.</summary>
     public string? SiloName { get; set; }
 
@@ -49,6 +56,11 @@ public sealed class SiloOptions
         if (SiloPort == GatewayPort)
         {
             errors.Add($"{SectionName}:{nameof(SiloPort)} and {SectionName}:{nameof(GatewayPort)} are both {SiloPort}; they must differ");
+        }
+
+        if (!string.IsNullOrWhiteSpace(AdvertisedAddress) && !System.Net.IPAddress.TryParse(AdvertisedAddress, out _))
+        {
+            errors.Add($"{SectionName}:{nameof(AdvertisedAddress)} is '{AdvertisedAddress}'; expected an IP address such as 10.1.2.3");
         }
 
         if (!Enum.IsDefined(Clustering))
