@@ -34,6 +34,20 @@ public class HistoryWriteBufferTests
     }
 
     [Fact]
+    public void ABatchIsStampedOnceWithItsStoreTimeAndARetryKeepsTheStamp()
+    {
+        var buffer = new HistoryWriteBuffer();
+        buffer.Add(Event(0), null);
+        var first = new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.Zero);
+
+        var batch = buffer.NextBatch(10, first)!.Value;
+        var retry = buffer.NextBatch(10, first.AddSeconds(30))!.Value;
+
+        Assert.Equal(first, Assert.Single(batch.Events).StoredAt);
+        Assert.Equal(first, Assert.Single(retry.Events).StoredAt);
+    }
+
+    [Fact]
     public void BatchesTakeTheOldestEventsUpToTheLimit()
     {
         var buffer = new HistoryWriteBuffer();

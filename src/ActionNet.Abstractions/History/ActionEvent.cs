@@ -37,4 +37,10 @@ public sealed record ActionEvent
 
     /// <summary>The silo that scored the window.</summary>
     [Id(9)] public string Silo { get; init; } = "";
+
+    /// <summary>
+    /// When the aggregator handed this event's batch to Blob storage (UTC; the write completes shortly
+    /// after). <c>StoredAt - End</c> is the latency from a window's last frame to its label being persisted.
+    /// </summary>
+    [Id(10)] public DateTimeOffset StoredAt { get; init; }
 }

@@ -40,15 +40,17 @@ public sealed class HistoryWriteBuffer
 
     /// <summary>
     /// The batch to write: the unacknowledged one if any, else up to <paramref name="maxEvents"/> of the
-    /// oldest events with every buffered segment. Null when nothing waits.
+    /// oldest events with every buffered segment, stamped with <paramref name="storedAt"/> (default: now).
+    /// Null when nothing waits.
     /// </summary>
-    public (ActionEvent[] Events, LabelSegment[] Segments)? NextBatch(int maxEvents)
+    public (ActionEvent[] Events, LabelSegment[] Segments)? NextBatch(int maxEvents, DateTimeOffset? storedAt = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxEvents);
         if (inFlight is null && (events.Count > 0 || segments.Count > 0))
         {
             var take = Math.Min(maxEvents, events.Count);
-            inFlight = (events.GetRange(0, take).ToArray(), segments.ToArray());
+            var stamp = storedAt ?? DateTimeOffset.UtcNow;
+            inFlight = ([.. events.GetRange(0, take).Select(e => e with { StoredAt = stamp })], segments.ToArray());
             events.RemoveRange(0, take);
             segments.Clear();
         }
