@@ -18,6 +18,12 @@ public sealed class VideoSourceException : Exception
     {
     }
 
+    /// <summary>
+    /// For stream sources: why the stream stopped, so a supervisor can tell faults worth a reconnect from
+    /// permanent ones. <see cref="StreamFault.Unknown"/> for file and folder errors.
+    /// </summary>
+    public StreamFault Fault { get; init; }
+
     /// <summary>Creates the exception with a generic message.</summary>
     public VideoSourceException()
         : base("the video source cannot be read")

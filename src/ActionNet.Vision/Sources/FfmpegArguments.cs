@@ -1,0 +1,106 @@
+using System.Globalization;
+
+namespace ActionNet.Vision.Sources;
+
+/// <summary>The ffprobe and ffmpeg command lines for one source, so probe and decoder open the input the same way.</summary>
+internal static class FfmpegArguments
+{
+    /// <summary>Whether the source is a network stream (as opposed to a local file or device path).</summary>
+    public static bool IsNetwork(string url) => Scheme(url) is "rtsp" or "rtsps" or "http" or "https";
+
+    /// <summary>Input options that go before <c>-i</c>: transport and timeouts for network streams, looping and pacing for files.</summary>
+    public static List<string> Input(string url, FfmpegSourceOptions options, bool cuda, bool probe)
+    {
+        var timeout = ((long)options.IoTimeout.TotalMicroseconds).ToString(CultureInfo.InvariantCulture);
+        var args = new List<string>();
+        if (IsNetwork(url))
+        {
+            // ffmpeg's 5 s default makes a camera wait seconds for its first frame, twice (probe, then decoder).
+            args.AddRange(["-analyzeduration", ((long)options.AnalyzeDuration.TotalMicroseconds).ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        switch (Scheme(url))
+        {
+            case "rtsp" or "rtsps":
+                // -timeout is the RTSP demuxer's socket timeout in ffmpeg 5+ (4.x called it -stimeout);
+                // it bounds the connect and the handshake, not a silent stream: the stall watchdog does that.
+                args.AddRange(["-rtsp_transport", options.RtspTransport, "-timeout", timeout]);
+                break;
+            case "http" or "https":
+                args.AddRange(["-rw_timeout", timeout]);
+                break;
+            default:
+                if (!probe && options.Loop)
+                {
+                    args.AddRange(["-stream_loop", "-1"]);
+                }
+
+                if (!probe && options.RealTime)
+                {
+                    args.Add("-re");
+                }
+
+                break;
+        }
+
+        if (cuda && !probe)
+        {
+            args.AddRange(["-hwaccel", "cuda"]);
+        }
+
+        args.AddRange(["-i", url]);
+        return args;
+    }
+
+    /// <summary>ffprobe: the first video stream's size, rate and codec as JSON on stdout.</summary>
+    public static List<string> Probe(string url, FfmpegSourceOptions options)
+    {
+        var args = new List<string> { "-hide_banner", "-v", "error", "-of", "json", "-show_streams", "-select_streams", "v:0" };
+        args.AddRange(Input(url, options, cuda: false, probe: true));
+        return args;
+    }
+
+    /// <summary>
+    /// ffmpeg: decode the first video stream to raw bgr24 frames of exactly <paramref name="width"/> x
+    /// <paramref name="height"/> on stdout, one <c>showinfo</c> line per delivered frame on stderr.
+    /// </summary>
+    public static List<string> Decode(string url, FfmpegSourceOptions options, bool cuda, int width, int height)
+    {
+        // Log level info is needed for showinfo's per-frame lines; "level+" tags each line with its
+        // severity so errors can be told from chatter.
+        var args = new List<string> { "-hide_banner", "-nostdin", "-nostats", "-loglevel", "level+info" };
+        args.AddRange(Input(url, options, cuda, probe: false));
+        args.AddRange(["-map", "0:v:0", "-an", "-sn", "-dn", "-vf", Filters(options, width, height)]);
+
+        // Passthrough: every frame that leaves the filter graph is written once, so the k-th showinfo
+        // line belongs to the k-th frame on the pipe (ffmpeg's default for rawvideo could duplicate or drop).
+        args.AddRange(["-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "bgr24", "pipe:1"]);
+        return args;
+    }
+
+    private static string Filters(FfmpegSourceOptions options, int width, int height)
+    {
+        var filters = new List<string>();
+        if (options.MaxFramesPerSecond > 0)
+        {
+            // Drop-only rate cap on stream time: keep a frame when at least 1/cap (less 2% for timestamp
+            // jitter) has passed since the last kept one. The fps filter would duplicate frames of slower streams.
+            var gap = (0.98 / options.MaxFramesPerSecond).ToString("0.######", CultureInfo.InvariantCulture);
+            filters.Add($"select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,{gap})'");
+        }
+
+        // showinfo before scaling reports the stream's own size (s:WxH), so a mid-stream change is seen.
+        filters.Add("showinfo");
+
+        // A fixed output size keeps the pipe's frame size constant even when the camera changes resolution.
+        filters.Add($"scale={width}:{height}:flags=bilinear");
+        filters.Add("format=bgr24");
+        return string.Join(',', filters);
+    }
+
+    private static string Scheme(string url)
+    {
+        var end = url.IndexOf("://", StringComparison.Ordinal);
+        return end <= 0 ? string.Empty : url[..end].ToLowerInvariant();
+    }
+}
