@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace ActionNet.Streams.Tests;
+
+/// <summary>Reads /proc: whether a process still exists (a zombie counts) and which ffmpeg/ffprobe children this test process has.</summary>
+public static class ProcessTable
+{
+    public static bool Exists(int pid) => Directory.Exists($"/proc/{pid}");
+
+    /// <summary>Ids of live or zombie ffmpeg and ffprobe processes whose parent is this test process.</summary>
+    public static IReadOnlyList<int> DecoderChildren()
+    {
+        var children = new List<int>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(folder, "stat"));
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            // "pid (comm) state ppid ...": comm may hold spaces, so split after the last ')'.
+            var open = stat.IndexOf('(', StringComparison.Ordinal);
+            var close = stat.LastIndexOf(')');
+            var comm = stat[(open + 1)..close];
+            var fields = stat[(close + 2)..].Split(' ');
+            if (comm is "ffmpeg" or "ffprobe" && int.Parse(fields[1], CultureInfo.InvariantCulture) == Environment.ProcessId)
+            {
+                children.Add(pid);
+            }
+        }
+
+        return children;
+    }
+}
