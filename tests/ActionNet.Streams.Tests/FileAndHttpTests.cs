@@ -1,13 +1,13 @@
 using ActionNet.Vision.Sources;
+using Microsoft.Extensions.Logging;
 using OpenCvSharp;
+using Xunit.Abstractions;
 
 namespace ActionNet.Streams.Tests;
 
-public sealed class FileAndHttpTests : IClassFixture<TestMedia>
+public sealed class FileAndHttpTests(TestMedia media, ITestOutputHelper output) : IClassFixture<TestMedia>
 {
-    private readonly TestMedia _media;
-
-    public FileAndHttpTests(TestMedia media) => _media = media;
+    private readonly TestMedia _media = media;
 
     [Fact]
     public async Task ProgressiveMp4OverHttpDecodesEveryFrame()
@@ -20,6 +20,45 @@ public sealed class FileAndHttpTests : IClassFixture<TestMedia>
         Assert.Equal(20, TestOptions.ReadFrames(source, frame, 100));
         Assert.Equal((160, 120), (frame.Width, frame.Height));
         Assert.Equal(1.9, source.LastFrameStreamTime!.Value.TotalSeconds, precision: 2);
+    }
+
+    [Fact]
+    public async Task HlsPlaylistAndMjpegOverHttpDecode()
+    {
+        _media.Make("live.m3u8", "testsrc=size=96x64:rate=10", 2, "-c:v", "mpeg2video", "-f", "hls", "-hls_time", "1", "-hls_list_size", "0");
+        _media.Make("camera.mjpeg", "testsrc=size=80x60:rate=10", 1, "-c:v", "mjpeg", "-f", "mjpeg");
+        await using var http = await HttpFileServer.StartAsync(_media.Folder);
+        using var frame = new Mat();
+
+        using (var hls = FfmpegFrameSource.Open(http.Url("live.m3u8"), TestOptions.Fast))
+        {
+            Assert.Equal(20, TestOptions.ReadFrames(hls, frame, 100));
+            Assert.Equal((96, 64), (frame.Width, frame.Height));
+        }
+
+        using var mjpeg = FfmpegFrameSource.Open(http.Url("camera.mjpeg"), TestOptions.Fast);
+        Assert.Equal(10, TestOptions.ReadFrames(mjpeg, frame, 100));
+        Assert.Equal((80, 60), (frame.Width, frame.Height));
+    }
+
+    [Fact]
+    public void CudaDecodingFallsBackToTheCpuWithOneLogLineWhereNoGpuIsPresent()
+    {
+        var file = _media.Make("gpu.mp4", "testsrc=size=64x48:rate=10", 1, "-c:v", "mpeg4");
+        var log = new CountingLogger(new TestOutputLogger(output));
+        using var source = FfmpegFrameSource.Open(file, TestOptions.Fast with { UseCuda = true }, log);
+        using var frame = new Mat();
+
+        Assert.Equal(10, TestOptions.ReadFrames(source, frame, 100));
+        if (source.UsesCuda)
+        {
+            output.WriteLine("a GPU decoded the frames with CUDA: the CPU fallback did not run here");
+            Assert.Equal(0, log.Warnings);
+            return;
+        }
+
+        Assert.Equal(1, log.Warnings);
+        Assert.Contains("CUDA decoding unavailable", log.LastWarning, StringComparison.Ordinal);
     }
 
     [Fact]
