@@ -12,7 +12,8 @@ Serves a live test pattern and/or video files over RTSP (RTP over TCP or UDP, as
                password gets 401 Unauthorized. Server-wide on purpose: GStreamer's RTSP server only
                challenges clients that have no token at all, so a mount open to anonymous clients
                next to a protected one would answer 404, not 401, to a client without credentials.
---file-mount   PATH=FILE: a video file decoded and re-encoded as H.264, looped by a new session
+--file-mount   PATH=FILE: a video file decoded and re-encoded at --fps; each session plays it once
+               from the start, then the server ends that session (the client sees EOF)
 --encoder      h264 (x264, default) or jpeg (RTP/JPEG: cheaper for huge frames, no inter frames)
 
 Prints "rtsp-server ready rtsp://HOST:PORT mounts=/a,/b" once it listens, and exits 0 on SIGTERM or

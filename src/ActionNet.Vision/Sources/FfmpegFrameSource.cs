@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenCvSharp;
@@ -35,9 +34,8 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
     private readonly CancellationToken _cancellationToken;
     private readonly CancellationTokenRegistration _cancellation;
     private readonly Timer _watchdog;
-    private readonly int _frameBytes;
+    private readonly RawFrameReader _reader;
     private FfmpegDecoder _decoder;
-    private byte[]? _rowBuffer;
     private int _state;
     private long _lastProgress;
     private long _decoderFrames;
@@ -61,7 +59,7 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
         FramesPerSecond = options.MaxFramesPerSecond > 0 && probe.FramesPerSecond > options.MaxFramesPerSecond
             ? options.MaxFramesPerSecond
             : probe.FramesPerSecond;
-        _frameBytes = checked(Width * Height * 3);
+        _reader = new RawFrameReader(Width, Height);
         UsesCuda = options.UseCuda;
         _decoder = StartDecoder();
         _lastProgress = Environment.TickCount64;
@@ -161,11 +159,10 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
         {
             // A stall is a read that waits too long; a caller busy elsewhere is not a stalled camera.
             Volatile.Write(ref _lastProgress, Environment.TickCount64);
-            frame.Create(Height, Width, MatType.CV_8UC3);
             while (true)
             {
-                var received = Fill(frame);
-                if (received == _frameBytes)
+                var received = _reader.Read(_decoder.Output, frame);
+                if (received == _reader.FrameBytes)
                 {
                     Stamp();
                     return true;
@@ -209,52 +206,6 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
 
     private FfmpegDecoder StartDecoder() =>
         FfmpegDecoder.Start(_options.FfmpegPath, FfmpegArguments.Decode(_url, _options, UsesCuda, Width, Height), _redaction.Display);
-
-    private unsafe int Fill(Mat frame)
-    {
-        if (frame.IsContinuous())
-        {
-            return ReadInto(new Span<byte>((void*)frame.Data, _frameBytes));
-        }
-
-        // A caller's sub-matrix view: read into one reused buffer, then copy row by row.
-        _rowBuffer ??= new byte[_frameBytes];
-        var received = ReadInto(_rowBuffer);
-        if (received == _frameBytes)
-        {
-            var row = Width * 3;
-            for (var y = 0; y < Height; y++)
-            {
-                Marshal.Copy(_rowBuffer, y * row, frame.Ptr(y), row);
-            }
-        }
-
-        return received;
-    }
-
-    private int ReadInto(Span<byte> target)
-    {
-        var received = 0;
-        try
-        {
-            while (received < target.Length)
-            {
-                var n = _decoder.Output.Read(target[received..]);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                received += n;
-            }
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
-        {
-            // The pipe closed under us (killed by the watchdog, a cancellation or Dispose): handled as EOF.
-        }
-
-        return received;
-    }
 
     private void Stamp()
     {
