@@ -32,6 +32,24 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Whether the process is still running.</summary>
     public bool IsRunning => !_process.HasExited;
 
+    /// <summary>The operating-system process id.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Resident memory of the silo process in bytes (Linux /proc), or 0 when it cannot be read.</summary>
+    public long ResidentBytes()
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            var kb = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+            return kb is null ? 0 : long.Parse(kb, System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>The process's log file.</summary>
     public string LogPath => _process.LogPath;
 

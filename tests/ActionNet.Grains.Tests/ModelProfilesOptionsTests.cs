@@ -38,7 +38,7 @@ public sealed class ModelProfilesOptionsTests : IDisposable
         Assert.Equal(["t4", "cpu"], rgb.Accelerators);
         Assert.Equal(8, rgb.StrideFor(32));
         Assert.Equal(8, rgb.MaxBatch);
-        Assert.Equal(20, rgb.MaxWaitMs);
+        Assert.Equal(0, rgb.MaxWaitMs);
         var flow = options.Get("flow");
         Assert.Equal(["jetson"], flow.Accelerators);
         Assert.Equal(2, flow.StrideFor(32));

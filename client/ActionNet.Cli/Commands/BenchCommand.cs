@@ -14,7 +14,7 @@ namespace ActionNet.Cli.Commands;
 public static class BenchCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create() => new("bench", "measure preprocessing, model and cluster throughput") { CreatePreprocess(), CreateModel() };
+    public static Command Create() => new("bench", "measure preprocessing, model and cluster throughput") { CreatePreprocess(), CreateModel(), CreateCluster() };
 
     private static Command CreatePreprocess()
     {
@@ -120,11 +120,87 @@ public static class BenchCommand
         return command;
     }
 
-    private static List<int> ParseBatches(string value) =>
+    private static Command CreateCluster()
+    {
+        var cameras = new Option<string>("--cameras") { Description = "camera counts to run, comma-separated", DefaultValueFactory = _ => "1,4,16" };
+        var stride = new Option<int>("--stride") { Description = "kept frames between windows", DefaultValueFactory = _ => 8 };
+        var batch = new Option<int>("--batch") { Description = "the profile's max inference batch", DefaultValueFactory = _ => 8 };
+        var warmup = new Option<double>("--warmup") { Description = "seconds of warm-up after every camera's first label", DefaultValueFactory = _ => 5 };
+        var seconds = new Option<double>("--seconds") { Description = "seconds measured per camera count", DefaultValueFactory = _ => 20 };
+        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var model = new ModelOptions();
+        var command = new Command("cluster", "N generated cameras through a real local cluster against raw ONNX Runtime on the same model, in one run") { cameras, stride, batch, warmup, seconds, json };
+        model.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var counts = ParseBatches(parse.GetRequiredValue(cameras), "--cameras");
+            var maxBatch = parse.GetValue(batch);
+            var modelPath = parse.GetRequiredValue(model.Model).FullName;
+            var work = Path.Combine(Path.GetTempPath(), $"actionnet-bench-cluster-{Environment.ProcessId}");
+            Directory.CreateDirectory(work);
+            var results = new List<ClusterBenchResult>();
+            try
+            {
+                // Raw ONNX Runtime first, alone on the machine, for each batch size the cluster runs will use.
+                var raw = new Dictionary<int, double>();
+                using (var actionModel = model.Load(parse))
+                {
+                    var factory = new InferenceSessionFactory(new InferenceOptions { Providers = [actionModel.ActiveProvider] });
+                    using var session = factory.Create(actionModel.ModelPath, actionModel.Contract);
+                    foreach (var b in counts.Select(n => Math.Min(n, maxBatch)).Distinct())
+                    {
+                        Console.Error.WriteLine($"bench cluster: raw ONNX Runtime at batch {b}");
+                        raw[b] = ModelBenchmark.Run(actionModel, session, b, TimeSpan.FromSeconds(3), 3, cancellationToken).RawWindowsPerSecond;
+                    }
+                }
+
+                foreach (var n in counts)
+                {
+                    results.Add(await ClusterBenchmark.RunAsync(
+                        modelPath,
+                        n,
+                        parse.GetValue(stride),
+                        maxBatch,
+                        raw[Math.Min(n, maxBatch)],
+                        TimeSpan.FromSeconds(parse.GetValue(warmup)),
+                        TimeSpan.FromSeconds(parse.GetValue(seconds)),
+                        work,
+                        message => Console.Error.WriteLine($"bench cluster: {message}"),
+                        cancellationToken));
+                }
+            }
+            finally
+            {
+                Directory.Delete(work, recursive: true);
+            }
+
+            var marginal = results.Count > 1 && results[^1].Cameras > results[0].Cameras
+                ? (results[^1].SiloResidentMb - results[0].SiloResidentMb) / (results[^1].Cameras - results[0].Cameras)
+                : (double?)null;
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(new { model = modelPath, results, marginalMemoryPerCameraMb = marginal });
+                return 0;
+            }
+
+            var table = new Table().AddColumns("cameras", "offered w/s", "raw ORT w/s (batch)", "pipeline w/s", "ratio", "p50 ms", "p95 ms", "p99 ms", "dropped", "silo RSS MB", "events");
+            foreach (var r in results)
+            {
+                table.AddRow($"{r.Cameras}", F(r.OfferedWindowsPerSecond), $"{F(r.RawWindowsPerSecond)} ({r.RawBatch})", F(r.PipelineWindowsPerSecond), r.Ratio.ToString("F2", CultureInfo.InvariantCulture), F(r.LatencyP50Ms), F(r.LatencyP95Ms), F(r.LatencyP99Ms), $"{r.WindowsDropped}", F(r.SiloResidentMb), $"{r.Events}");
+            }
+
+            CliConsole.Out.Write(table);
+            CliConsole.Out.WriteLine($"{Path.GetFileName(modelPath)}; latency = label handed to Blob storage minus the window's last frame" + (marginal is { } m ? $"; silo memory per extra camera {m:F1} MB" : string.Empty));
+            return 0;
+        });
+        return command;
+    }
+
+    private static List<int> ParseBatches(string value, string option = "--batch") =>
         [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(text =>
             int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var batch) && batch > 0
                 ? batch
-                : throw new CliInputException($"--batch '{value}' is invalid: expected positive integers separated by commas, e.g. 1,4,8"))];
+                : throw new CliInputException($"{option} '{value}' is invalid: expected positive integers separated by commas, e.g. 1,4,8"))];
 
     private static string F(double value) => value.ToString(value >= 100 ? "F0" : "F2", CultureInfo.InvariantCulture);
 }

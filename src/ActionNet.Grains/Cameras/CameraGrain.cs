@@ -175,68 +175,133 @@ public sealed partial class CameraGrain(
         }
     }
 
+    // Up to WindowsInFlight windows are being scored at once, so the model never idles between one
+    // camera's windows; results are recorded strictly in sequence order (the oldest is awaited first).
     private async Task DispatchAsync(Pipeline pipeline, InferenceGrainKey key, string profile)
     {
         var inference = GrainFactory.GetGrain<IInferenceGrain>(key.ToString());
         var aggregator = GrainFactory.GetGrain<IAggregatorGrain>(CameraId);
         var token = pipeline.Cancel.Token;
+        var inFlight = new Queue<(CapturedWindow Window, WindowPayload Payload, Task<ScoringResult> Score)>();
         long? next = null;
-        while (!token.IsCancellationRequested)
+        try
         {
-            CapturedWindow window;
-            try
+            while (!token.IsCancellationRequested)
             {
-                window = await pipeline.Queue.ReadAsync(token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or System.Threading.Channels.ChannelClosedException)
-            {
-                return;
-            }
-
-            try
-            {
-                // Without a suitable silo the call would only fail in placement (and log there): skip it.
-                if (!accelerators.HasSiloFor(key))
+                if (inFlight.Count < settings.WindowsInFlight && await NextWindowAsync(pipeline.Queue, inFlight.Count == 0, token) is { } window)
                 {
-                    throw new NoAcceleratorException();
+                    try
+                    {
+                        // Without a suitable silo the call would only fail in placement (and log there): skip it.
+                        if (!accelerators.HasSiloFor(key))
+                        {
+                            throw new NoAcceleratorException();
+                        }
+
+                        // The aggregator knows the stored high-water mark, so sequences never repeat across restarts.
+                        next ??= await aggregator.GetNextSequenceAsync();
+                        var payload = window.ToPayload(CameraId, next.Value);
+                        next++;
+                        counters.Emitted();
+                        inFlight.Enqueue((window, payload, inference.ScoreAsync(new ScoringRequest { Window = payload, ModelProfile = profile })));
+                    }
+                    catch (Exception e) when (!token.IsCancellationRequested)
+                    {
+                        window.ReturnTo(pool);
+                        next = null;
+                        counters.Dropped();
+                        activity.Dropped();
+                        await FailAsync(inFlight, key, profile, e, token);
+                    }
+
+                    continue;
                 }
 
-                // The aggregator knows the stored high-water mark, so sequences never repeat across restarts.
-                next ??= await aggregator.GetNextSequenceAsync();
-                var payload = window.ToPayload(CameraId, next.Value);
-                counters.Emitted();
-                var result = await inference.ScoreAsync(new ScoringRequest { Window = payload, ModelProfile = profile });
-                await aggregator.RecordAsync(new ScoredWindow { Window = payload.ToHeader(), Result = result });
-                next++;
-                counters.Scored();
-            }
-            catch (Exception e) when (!token.IsCancellationRequested)
-            {
-                // Whether the aggregator kept the window is unknown: ask it again for the next number.
-                next = null;
-                counters.Dropped();
-                activity.Dropped();
-                var noAccelerator = !accelerators.HasSiloFor(key);
-                var message = noAccelerator
-                    ? $"no active silo has an accelerator allowed for profile '{profile}' ({(key.Accelerators.Count == 0 ? "any" : string.Join(", ", key.Accelerators))}); active silos: {string.Join(", ", accelerators.ActiveLabels())}"
-                    : e.Message;
-                counters.DispatchFailed(noAccelerator, message);
-                LogDispatchFailed(CameraId, CameraCounters.OneLine(message));
+                if (inFlight.Count == 0)
+                {
+                    continue;
+                }
+
+                var head = inFlight.Dequeue();
                 try
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(settings.RetrySeconds), token);
+                    var result = await head.Score;
+                    await aggregator.RecordAsync(new ScoredWindow { Window = head.Payload.ToHeader(), Result = result });
+                    counters.Scored();
                 }
-                catch (OperationCanceledException)
+                catch (Exception e) when (!token.IsCancellationRequested)
                 {
-                    return;
+                    // Whether the aggregator kept the window is unknown: ask it again for the next number.
+                    next = null;
+                    counters.Dropped();
+                    activity.Dropped();
+                    await FailAsync(inFlight, key, profile, e, token);
+                }
+                finally
+                {
+                    head.Window.ReturnTo(pool);
                 }
             }
-            finally
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            foreach (var (window, _, score) in inFlight)
             {
+                await Settle(score);
                 window.ReturnTo(pool);
             }
         }
     }
+
+    // Waits for the next window when nothing is in flight; otherwise only takes one that is already queued.
+    private static async ValueTask<CapturedWindow?> NextWindowAsync(DropOldestQueue<CapturedWindow> queue, bool wait, CancellationToken token)
+    {
+        if (queue.TryRead(out var ready))
+        {
+            return ready;
+        }
+
+        if (!wait)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await queue.ReadAsync(token);
+        }
+        catch (System.Threading.Channels.ChannelClosedException)
+        {
+            throw new OperationCanceledException(token);
+        }
+    }
+
+    // A failed window drops every window scored behind it (their sequence numbers are re-asked), reports once, and backs off.
+    private async Task FailAsync(Queue<(CapturedWindow Window, WindowPayload Payload, Task<ScoringResult> Score)> inFlight, InferenceGrainKey key, string profile, Exception e, CancellationToken token)
+    {
+        while (inFlight.TryDequeue(out var abandoned))
+        {
+            await Settle(abandoned.Score);
+            abandoned.Window.ReturnTo(pool);
+            counters.Dropped();
+            activity.Dropped();
+        }
+
+        var noAccelerator = !accelerators.HasSiloFor(key);
+        var message = noAccelerator
+            ? $"no active silo has an accelerator allowed for profile '{profile}' ({(key.Accelerators.Count == 0 ? "any" : string.Join(", ", key.Accelerators))}); active silos: {string.Join(", ", accelerators.ActiveLabels())}"
+            : e.Message;
+        counters.DispatchFailed(noAccelerator, message);
+        LogDispatchFailed(CameraId, CameraCounters.OneLine(message));
+        await Task.Delay(TimeSpan.FromSeconds(settings.RetrySeconds), token);
+    }
+
+    // An abandoned scoring call's outcome no longer matters, whatever it is; stay on the grain's scheduler.
+    private static async Task Settle(Task task) =>
+        await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
 
     private static async Task Quietly(Task? task)
     {

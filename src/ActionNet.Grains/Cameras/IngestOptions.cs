@@ -18,6 +18,12 @@ public sealed class IngestOptions
     /// <summary>Seconds between retries after a failed source open or a failed inference call.</summary>
     public int RetrySeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Windows of one camera being scored at once. Two keep the model busy while the previous result is
+    /// recorded; results are still recorded in sequence order.
+    /// </summary>
+    public int WindowsInFlight { get; set; } = 2;
+
     /// <summary>Frames per second assumed for pacing a file that declares none.</summary>
     public double DefaultFps { get; set; } = 25;
 
@@ -33,6 +39,11 @@ public sealed class IngestOptions
         if (InferenceShards < 1)
         {
             errors.Add($"{SectionName}:{nameof(InferenceShards)} is {InferenceShards}; expected at least 1");
+        }
+
+        if (WindowsInFlight < 1)
+        {
+            errors.Add($"{SectionName}:{nameof(WindowsInFlight)} is {WindowsInFlight}; expected at least 1");
         }
 
         if (RetrySeconds < 1)

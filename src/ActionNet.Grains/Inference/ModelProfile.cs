@@ -35,8 +35,12 @@ public sealed record ModelProfile
     /// <summary><c>:MaxBatch</c>: most windows scored in one model run, across cameras.</summary>
     public int MaxBatch { get; init; } = 8;
 
-    /// <summary><c>:MaxWaitMs</c>: longest wait, in milliseconds, for a batch to fill after its first window.</summary>
-    public int MaxWaitMs { get; init; } = 20;
+    /// <summary>
+    /// <c>:MaxWaitMs</c>: longest wait, in milliseconds, for a batch to fill after its first window. The
+    /// default 0 runs as soon as the model is free; batches still form from the windows that arrive while
+    /// it is busy, so a lone camera never waits for company that is not coming.
+    /// </summary>
+    public int MaxWaitMs { get; init; }
 
     /// <summary><c>:Resize</c>: how frames reach model resolution (Stretch or CenterCrop).</summary>
     public ResizeMode Resize { get; init; } = ResizeMode.Stretch;
