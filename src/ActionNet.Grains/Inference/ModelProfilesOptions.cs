@@ -10,6 +10,9 @@ namespace ActionNet.Grains.Inference;
 /// </summary>
 public sealed class ModelProfilesOptions
 {
+    // The record's own defaults, so the parser cannot drift from them.
+    private static readonly ModelProfile Defaults = new();
+
     /// <summary>The configuration section the profiles are read from.</summary>
     public const string SectionName = "ActionNet:Profiles";
 
@@ -54,9 +57,9 @@ public sealed class ModelProfilesOptions
                     ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     : [.. accelerators.GetChildren().Select(c => c.Value?.Trim() ?? "").Where(v => v.Length > 0)],
                 Stride = child["Stride"] is null ? null : Integer(child, "Stride", key, 1),
-                Subsample = Integer(child, "Subsample", key, 0) ?? 0,
-                MaxBatch = Integer(child, "MaxBatch", key, 1) ?? 8,
-                MaxWaitMs = Integer(child, "MaxWaitMs", key, 0) ?? 20,
+                Subsample = Integer(child, "Subsample", key, 0) ?? Defaults.Subsample,
+                MaxBatch = Integer(child, "MaxBatch", key, 1) ?? Defaults.MaxBatch,
+                MaxWaitMs = Integer(child, "MaxWaitMs", key, 0) ?? Defaults.MaxWaitMs,
                 Resize = Resize(child, key),
             };
         }

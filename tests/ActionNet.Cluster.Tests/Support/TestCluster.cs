@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using System.Text;
+using ActionNet.Abstractions.Cameras;
+using ActionNet.Abstractions.History;
+using ActionNet.LocalCluster;
+
+namespace ActionNet.Cluster.Tests.Support;
+
+/// <summary>
+/// A real cluster for the tests: Azurite and one silo process per accelerator label (LocalClusterHost,
+/// Azure Table membership, a fresh cluster id), the probe model configured as two profiles, solid-colour
+/// videos on demand, the tests' own Orleans client and the real CLI pointed at the running gateways.
+/// Disposing stops every process it started and deletes its folder.
+/// </summary>
+public sealed class TestCluster : IAsyncDisposable
+{
+    /// <summary>A profile any silo may score (stride 4, so a 25 fps camera yields about 6 windows per second).</summary>
+    public const string AnyProfile = "probe";
+
+    /// <summary>The same model, allowed only on silos labelled <c>t4</c>.</summary>
+    public const string T4Profile = "probe-t4";
+
+    /// <summary>Longest wait for anything the cluster does (events, status changes, recovery).</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    private readonly ConcurrentDictionary<SolidColour, string> videos = new();
+
+    private TestCluster(string folder, LocalClusterHost host, TestClient client)
+    {
+        Folder = folder;
+        Host = host;
+        Client = client;
+    }
+
+    /// <summary>The cluster's processes.</summary>
+    public LocalClusterHost Host { get; }
+
+    /// <summary>The tests' Orleans client (replaced by <see cref="ReconnectAsync"/>).</summary>
+    public TestClient Client { get; private set; }
+
+    /// <summary>The grain factory of <see cref="Client"/>.</summary>
+    public IClusterClient Grains => Client.Grains;
+
+    /// <summary>Where the model, the videos, the logs and Azurite's data live.</summary>
+    public string Folder { get; }
+
+    /// <summary>Starts Azurite and one silo per label in <paramref name="accelerators"/>, then connects the test client.</summary>
+    public static async Task<TestCluster> StartAsync(string name, params string[] accelerators)
+    {
+        var folder = Path.Combine(RepositoryLayout.WorkFolder("cluster-tests"), $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)]);
+        Directory.CreateDirectory(folder);
+        var model = ProbeModel.Write(folder);
+        ModelProfileSpec[] profiles =
+        [
+            new(AnyProfile, model, [], Stride: 4, MaxBatch: 8, MaxWaitMs: 10),
+            new(T4Profile, model, ["t4"], Stride: 4, MaxBatch: 8, MaxWaitMs: 10),
+        ];
+        var environment = new Dictionary<string, string?>
+        {
+            // CPU only: no time spent probing TensorRT and CUDA; a failed inference call is retried after 1 s.
+            ["Inference__Providers__0"] = "Cpu",
+            ["ActionNet__Ingest__RetrySeconds"] = "1",
+        };
+        var host = await LocalClusterHost.StartAsync(Path.Combine(folder, "cluster"), accelerators, profiles, environment);
+        try
+        {
+            var client = await TestClient.ConnectAsync(host.Gateways, host.ClusterId);
+            return new TestCluster(folder, host, client);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The running silo labelled <paramref name="accelerator"/> (the last started when several).</summary>
+    public SiloProcess Silo(string accelerator) =>
+        Host.Silos.LastOrDefault(s => s.IsRunning && s.Accelerator == accelerator)
+            ?? throw new InvalidOperationException($"no running {accelerator} silo; silos: {string.Join(", ", Host.Silos.Select(s => $"{s.Name} (running: {s.IsRunning})"))}");
+
+    /// <summary>A fresh camera id for one test: <paramref name="prefix"/> and a random suffix.</summary>
+    public static string NewCameraId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
+
+    /// <summary>A looping video of <paramref name="colour"/>, written once per cluster.</summary>
+    public string Video(SolidColour colour) =>
+        videos.GetOrAdd(colour, c => c.WriteVideo(Path.Combine(Folder, $"solid-{c.Red}-{c.Green}-{c.Blue}.mp4")));
+
+    /// <summary>Registers <paramref name="cameraId"/> reading a looped video of <paramref name="colour"/> through the test client.</summary>
+    public Task RegisterAsync(string cameraId, SolidColour colour, string profile = AnyProfile) =>
+        Grains.GetGrain<ICameraGrain>(cameraId).RegisterAsync(new CameraRegistration { Source = Video(colour), Loop = true, ModelProfile = profile });
+
+    /// <summary>Removes cameras at the end of a test so they stop loading the shared silos; failures are ignored.</summary>
+    public async Task RemoveQuietlyAsync(params string[] cameraIds)
+    {
+        foreach (var id in cameraIds)
+        {
+            try
+            {
+                await Grains.GetGrain<ICameraGrain>(id).RemoveAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                // Clean-up only: the cluster is disposed with the fixture anyway.
+            }
+        }
+    }
+
+    /// <summary>Every stored event of <paramref name="cameraId"/>, through the history grain, earliest first.</summary>
+    public async Task<ActionEvent[]> HistoryAsync(string cameraId) =>
+        await Grains.GetGrain<IHistoryGrain>("history").QueryAsync(new HistoryQuery { Cameras = [cameraId], Limit = 1_000_000 }).WaitAsync(TimeSpan.FromSeconds(20));
+
+    /// <summary>Every event line of <paramref name="cameraId"/> as stored in Blob storage, duplicates included.</summary>
+    public Task<IReadOnlyList<ActionEvent>> StoredEventsAsync(string cameraId) => StoredEvents.ReadAsync(Host.Storage.ConnectionString, cameraId);
+
+    /// <summary>Polls the history of <paramref name="cameraId"/> until <paramref name="done"/> holds.</summary>
+    public Task<ActionEvent[]> WaitForHistoryAsync(string cameraId, string what, Func<ActionEvent[], bool> done) =>
+        Deadline.WaitAsync($"{what} (camera {cameraId})", Patience, () => HistoryAsync(cameraId), done, Diagnostics);
+
+    /// <summary>Polls the status of <paramref name="cameraId"/> until <paramref name="done"/> holds.</summary>
+    public Task<CameraStatus> WaitForStatusAsync(string cameraId, string what, Func<CameraStatus, bool> done) =>
+        Deadline.WaitAsync($"{what} (camera {cameraId})", Patience, () => Grains.GetGrain<ICameraGrain>(cameraId).GetStatusAsync().WaitAsync(TimeSpan.FromSeconds(10)), done, Diagnostics);
+
+    /// <summary>Runs the real CLI with <paramref name="arguments"/> against this cluster's running gateways.</summary>
+    public Task<CliRun> CliAsync(params string[] arguments) =>
+        CliProcess.RunAsync([.. arguments, "--gateway", Host.Gateways, "--cluster-id", Host.ClusterId, "--service-id", Host.ClusterId]);
+
+    /// <summary>Runs the CLI and fails with the run and the cluster's diagnostics unless it exits with 0.</summary>
+    public async Task<CliRun> CliOkAsync(params string[] arguments)
+    {
+        var run = await CliAsync(arguments);
+        Assert.True(run.ExitCode == 0, $"{run}\n{Diagnostics()}");
+        return run;
+    }
+
+    /// <summary>Replaces the test client with one connected to the gateways running now (after silos were replaced).</summary>
+    public async Task ReconnectAsync()
+    {
+        await Client.DisposeAsync();
+        Client = await TestClient.ConnectAsync(Host.Gateways, Host.ClusterId);
+    }
+
+    /// <summary>The tail of every silo's log, for failure messages.</summary>
+    public string Diagnostics()
+    {
+        var text = new StringBuilder($"cluster {Host.ClusterId} in {Folder}; Azurite running: {Host.Storage.IsRunning}\n");
+        foreach (var silo in Host.Silos)
+        {
+            text.AppendLine($"--- silo {silo.Name} ({silo.Accelerator}, running: {silo.IsRunning}) {silo.LogPath} ---");
+            try
+            {
+                text.AppendLine(silo.Tail(25).Replace(" | ", "\n", StringComparison.Ordinal));
+            }
+            catch (IOException e)
+            {
+                text.AppendLine($"(log unreadable: {e.Message})");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await Client.DisposeAsync();
+        await Host.DisposeAsync();
+        if (Environment.GetEnvironmentVariable("ACTIONNET_KEEP_TEST_CLUSTERS") != "1")
+        {
+            try
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A log still being flushed; the folder is under the ignored .work/ and the next run does not need it.
+            }
+        }
+    }
+}
