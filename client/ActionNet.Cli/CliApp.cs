@@ -31,6 +31,13 @@ public static class CliApp
             cancellation.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+
+        // SIGTERM (a service manager, `timeout`, `kill`) must stop what the demo started just as Ctrl-C does.
+        using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancellation.Cancel();
+        });
         try
         {
             var parse = root.Parse(args);

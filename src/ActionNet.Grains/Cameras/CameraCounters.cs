@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ActionNet.Abstractions.Cameras;
+using ActionNet.Vision.Sources;
 
 namespace ActionNet.Grains.Cameras;
 
@@ -24,6 +25,7 @@ public sealed class CameraCounters
     private double fps;
     private long fpsWindowStart = Stopwatch.GetTimestamp();
     private long fpsWindowFrames;
+    private Func<StreamHealth>? streamHealth;
 
     /// <summary>The state shown: the source's, or <see cref="CameraState.WaitingForAccelerator"/> while streaming with nowhere to score.</summary>
     public CameraState State
@@ -66,6 +68,18 @@ public sealed class CameraCounters
 
     /// <summary>The source was reopened after a failure.</summary>
     public void Reconnected() => Interlocked.Increment(ref reconnects);
+
+    /// <summary>
+    /// Reports a reconnecting network source's own health (state, reconnects, last error, fps, size) in the
+    /// status while it is attached: its reconnects happen inside a blocking read the reader cannot see.
+    /// </summary>
+    public void Attach(Func<StreamHealth>? health)
+    {
+        lock (gate)
+        {
+            streamHealth = health;
+        }
+    }
 
     /// <summary>A frame was decoded.</summary>
     public void FrameReceived()
@@ -115,7 +129,7 @@ public sealed class CameraCounters
     {
         lock (gate)
         {
-            return new CameraStatus
+            var status = new CameraStatus
             {
                 CameraId = cameraId,
                 RedactedSource = redactedSource,
@@ -131,6 +145,28 @@ public sealed class CameraCounters
                 FrameHeight = height,
                 Silo = silo,
                 UpdatedAt = DateTimeOffset.UtcNow,
+            };
+            if (streamHealth?.Invoke() is not { } health)
+            {
+                return status;
+            }
+
+            var state = health.State switch
+            {
+                StreamState.Connecting => CameraState.Connecting,
+                StreamState.Reconnecting => CameraState.Reconnecting,
+                StreamState.Failed => CameraState.Failed,
+                StreamState.Streaming => status.State,
+                _ => CameraState.Stopped,
+            };
+            return status with
+            {
+                State = state,
+                ReconnectCount = reconnects + health.Reconnects,
+                LastError = health.LastError ?? status.LastError,
+                InputFps = state is CameraState.Streaming or CameraState.WaitingForAccelerator ? Math.Round(health.MeasuredFramesPerSecond, 2) : 0,
+                FrameWidth = health.Width > 0 ? health.Width : status.FrameWidth,
+                FrameHeight = health.Height > 0 ? health.Height : status.FrameHeight,
             };
         }
     }

@@ -124,7 +124,8 @@ public sealed partial class CameraGrain(
                 activity.Dropped();
                 dropped.ReturnTo(pool);
             });
-            var ingest = new CameraIngest(CameraId, current, profile, contract, queue, pool, counters, settings, logger);
+            var cudaDecoding = settings.CudaDecoding ?? !string.Equals(silo.Accelerator, "cpu", StringComparison.OrdinalIgnoreCase);
+            var ingest = new CameraIngest(CameraId, current, profile, contract, queue, pool, counters, settings, cudaDecoding, logger);
             var cancel = new CancellationTokenSource();
             var pipeline = new Pipeline(cancel, queue, Task.Run(() => ingest.RunAsync(cancel.Token)));
             running = pipeline;

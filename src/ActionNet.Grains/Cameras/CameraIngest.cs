@@ -25,8 +25,11 @@ public sealed partial class CameraIngest(
     WindowArrayPool pool,
     CameraCounters counters,
     IngestOptions options,
+    bool cudaDecoding,
     ILogger logger)
 {
+    private const int FailedRetrySeconds = 30;
+
     /// <summary>Reads until <paramref name="cancellationToken"/> fires or a non-looping file ends.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -46,7 +49,7 @@ public sealed partial class CameraIngest(
             IFrameSource source;
             try
             {
-                source = FrameSources.Open(registration);
+                source = FrameSources.Open(registration, cudaDecoding, logger, cancellationToken);
             }
             catch (VideoSourceException e)
             {
@@ -58,6 +61,7 @@ public sealed partial class CameraIngest(
 
             using (source)
             {
+                counters.Attach(source is ReconnectingFrameSource network ? () => network.Health : null);
                 if (opened)
                 {
                     counters.Reconnected();
@@ -115,10 +119,18 @@ public sealed partial class CameraIngest(
                 }
                 catch (Exception e) when (e is VideoSourceException or OpenCVException or ArgumentException)
                 {
-                    counters.SetState(CameraState.Reconnecting, e.Message);
+                    // A network source that gave up (bad credentials, a path that keeps answering 404) is Failed,
+                    // not gone: it is retried slowly, so a fixed server brings the camera back on its own.
+                    var failed = source is ReconnectingFrameSource { Health.State: StreamState.Failed };
+                    counters.Attach(null);
+                    counters.SetState(failed ? CameraState.Failed : CameraState.Reconnecting, e.Message);
                     LogReadFailed(cameraId, e.Message);
-                    await Task.Delay(TimeSpan.FromSeconds(options.RetrySeconds), cancellationToken);
+                    await Task.Delay(TimeSpan.FromSeconds(failed ? Math.Max(options.RetrySeconds, FailedRetrySeconds) : options.RetrySeconds), cancellationToken);
                     continue;
+                }
+                finally
+                {
+                    counters.Attach(null);
                 }
 
                 if (!more && !cancellationToken.IsCancellationRequested)

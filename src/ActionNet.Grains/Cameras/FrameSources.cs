@@ -1,12 +1,14 @@
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Vision.Sources;
+using Microsoft.Extensions.Logging;
 
 namespace ActionNet.Grains.Cameras;
 
 /// <summary>
-/// Opens the <see cref="IFrameSource"/> a registration names. Local video files are supported (paced at
-/// their frame rate, optionally looped as a simulated camera); network URLs (rtsp://, http://) are
-/// refused with a clear message until the ffmpeg-based source exists.
+/// Opens the <see cref="IFrameSource"/> a registration names: a local video file (OpenCV, paced at its
+/// frame rate, optionally looped as a simulated camera) or a network stream (rtsp, rtsps, http, https:
+/// the system ffmpeg as a supervised decoder behind a source that reconnects with capped, jittered
+/// backoff). OpenCvSharp's bundled FFmpeg has no network support, hence the two paths.
 /// </summary>
 public static class FrameSources
 {
@@ -20,14 +22,21 @@ public static class FrameSources
 
         if (IsUrl(source))
         {
-            return $"source '{SourceUrl.Redact(source)}' is a network URL; this version reads local video files only";
+            var scheme = source[..source.IndexOf("://", StringComparison.Ordinal)].ToLowerInvariant();
+            return NetworkSchemes.Contains(scheme)
+                ? null
+                : $"source '{SourceUrl.Redact(source)}' uses '{scheme}://'; expected rtsp://, rtsps://, http://, https:// or a local video file";
         }
 
         return File.Exists(source) ? null : $"source file '{source}' does not exist on silo host {Environment.MachineName}";
     }
 
     /// <summary>Opens the registration's source; throws <see cref="VideoSourceException"/> when it cannot.</summary>
-    public static IFrameSource Open(CameraRegistration registration)
+    /// <param name="registration">The camera's registration.</param>
+    /// <param name="cudaDecoding">Whether network streams try <c>-hwaccel cuda</c> first (falling back to the CPU with one log line).</param>
+    /// <param name="logger">Receives the stream source's reconnect and fallback lines.</param>
+    /// <param name="cancellationToken">Stops a network source's connection attempts and backoff waits.</param>
+    public static IFrameSource Open(CameraRegistration registration, bool cudaDecoding, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registration);
         if (Check(registration.Source) is { } problem)
@@ -35,12 +44,28 @@ public static class FrameSources
             throw new VideoSourceException(problem);
         }
 
-        return VideoFileFrameSource.Open(registration.Source, registration.Loop);
+        if (!IsUrl(registration.Source))
+        {
+            return VideoFileFrameSource.Open(registration.Source, registration.Loop);
+        }
+
+        var options = new FfmpegSourceOptions
+        {
+            UseCuda = cudaDecoding,
+            MaxFramesPerSecond = registration.FpsCap is > 0 and var cap ? Math.Min(cap, DefaultNetworkFpsCap) : DefaultNetworkFpsCap,
+        };
+        return ReconnectingFrameSource.ForUrl(registration.Source, options, new ReconnectPolicy(), logger, cancellationToken);
     }
 
     /// <summary>Whether frames must be paced at the declared rate: files decode far faster than real time, live sources do not.</summary>
     public static bool IsPaced(CameraRegistration registration) =>
         registration is not null && !IsUrl(registration.Source);
+
+    // Every network source is capped (ffmpeg drops frames before they reach the pipe); 30 fps is more than
+    // windows of T frames at stride 8 need, and a 60 fps camera would otherwise cost twice the decode.
+    private const double DefaultNetworkFpsCap = 30;
+
+    private static readonly string[] NetworkSchemes = ["rtsp", "rtsps", "http", "https"];
 
     private static bool IsUrl(string source) => source.Contains("://", StringComparison.Ordinal);
 }

@@ -24,6 +24,12 @@ public sealed class IngestOptions
     /// </summary>
     public int WindowsInFlight { get; set; } = 2;
 
+    /// <summary>
+    /// Whether network streams are decoded with <c>-hwaccel cuda</c>; null (default): on every silo whose
+    /// accelerator label is not <c>cpu</c>. Where CUDA cannot start, ffmpeg falls back to the CPU with one log line.
+    /// </summary>
+    public bool? CudaDecoding { get; set; }
+
     /// <summary>Frames per second assumed for pacing a file that declares none.</summary>
     public double DefaultFps { get; set; } = 25;
 
