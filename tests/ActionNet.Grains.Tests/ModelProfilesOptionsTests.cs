@@ -69,7 +69,7 @@ public sealed class ModelProfilesOptionsTests : IDisposable
     }
 
     [Fact]
-    public void RegistrationRulesRejectBadNumbersAndMissingFiles()
+    public void RegistrationRulesRejectBadNumbersMissingFilesAndUnsupportedSchemesWithoutShowingPasswords()
     {
         var options = Read(new() { ["ActionNet:Profiles:rgb:Model"] = model });
         var good = new CameraRegistration { Source = model, ModelProfile = "rgb" };
@@ -79,7 +79,9 @@ public sealed class ModelProfilesOptionsTests : IDisposable
         Assert.Throws<ArgumentException>(() => CameraRegistrationRules.Validate(good with { Subsample = -1 }, options));
         Assert.Throws<ArgumentException>(() => CameraRegistrationRules.Validate(good with { FpsCap = 0 }, options));
         Assert.Throws<ArgumentException>(() => CameraRegistrationRules.Validate(good with { Source = model + ".missing" }, options));
-        var url = Assert.Throws<ArgumentException>(() => CameraRegistrationRules.Validate(good with { Source = "rtsp://u:secret@host/x" }, options));
+        Assert.Equal("rgb", CameraRegistrationRules.Validate(good with { Source = "rtsp://u:secret@host/x" }, options).Name);
+        var url = Assert.Throws<ArgumentException>(() => CameraRegistrationRules.Validate(good with { Source = "ftp://u:secret@host/x" }, options));
+        Assert.Contains("ftp://", url.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", url.Message, StringComparison.Ordinal);
     }
 }
