@@ -1,0 +1,50 @@
+using ActionNet.Abstractions.Cluster;
+using ActionNet.Cluster.Tests.Support;
+
+namespace ActionNet.Cluster.Tests;
+
+/// <summary><c>actionnet cluster status</c> shows every silo with its accelerator label and the work being done.</summary>
+[Collection(SharedClusterCollection.Name)]
+public sealed class ClusterStatusTests(SharedClusterFixture fixture)
+{
+    private static readonly SolidColour Cyan = new(20, 200, 200);
+
+    private TestCluster Cluster => fixture.Cluster;
+
+    [Fact]
+    public async Task ClusterStatusListsBothSilosWithTheirAcceleratorsAndNonZeroWindowsPerSecondWhileCamerasRun()
+    {
+        string[] cameras = [TestCluster.NewCameraId("pinned"), TestCluster.NewCameraId("free")];
+        try
+        {
+            await Cluster.RegisterAsync(cameras[0], Cyan, TestCluster.T4Profile);
+            await Cluster.RegisterAsync(cameras[1], Cyan, TestCluster.AnyProfile);
+            await Cluster.WaitForHistoryAsync(cameras[0], "stored events", h => h.Length >= 3);
+
+            // Silos report every 5 s; wait (through the grain) until the t4 silo's report covers scored windows.
+            var t4Name = Cluster.Silo("t4").Name;
+            await Deadline.WaitAsync(
+                "a cluster report of both silos with windows scored on the t4 silo",
+                TestCluster.Patience,
+                () => Cluster.Grains.GetGrain<IClusterStatusGrain>(0).GetStatusAsync(),
+                s => s.Silos.Length == 2 && s.Silos.Any(r => r.Host == t4Name && r.WindowsPerSecond > 0),
+                Cluster.Diagnostics);
+
+            var status = (await Cluster.CliOkAsync("cluster", "status", "--json")).Json<ClusterStatus>();
+            Assert.Equal(2, status.Silos.Length);
+            var t4 = Assert.Single(status.Silos, s => s.Host == t4Name);
+            var cpu = Assert.Single(status.Silos, s => s.Host == Cluster.Silo("cpu").Name);
+            Assert.Equal("t4", t4.Accelerator);
+            Assert.Equal("cpu", cpu.Accelerator);
+            Assert.True(status.WindowsPerSecond > 0, $"cluster windows/s is {status.WindowsPerSecond}");
+
+            // The pinned camera's windows are all scored on the t4 silo, so it reports throughput of its own.
+            Assert.True(t4.WindowsPerSecond > 0, $"t4 windows/s is {t4.WindowsPerSecond}");
+            Assert.True(status.ActiveCameras >= 2, $"{status.ActiveCameras} active cameras");
+        }
+        finally
+        {
+            await Cluster.RemoveQuietlyAsync(cameras);
+        }
+    }
+}
