@@ -12,6 +12,7 @@ Serves a live test pattern and/or video files over RTSP (RTP over TCP or UDP, as
                password gets 401 Unauthorized. Server-wide on purpose: GStreamer's RTSP server only
                challenges clients that have no token at all, so a mount open to anonymous clients
                next to a protected one would answer 404, not 401, to a client without credentials.
+--shared-mount a live test pattern encoded once for every client (benchmarks with many clients)
 --file-mount   PATH=FILE: a video file decoded and re-encoded at --fps; each session plays it once
                from the start, then the server ends that session (the client sees EOF)
 --encoder      h264 (x264, default) or jpeg (RTP/JPEG: cheaper for huge frames, no inter frames)
@@ -54,11 +55,12 @@ def file_launch(path, args):
             f"video/x-raw,framerate={args.fps}/1 ! {encoder(args.encoder, args.fps)} )")
 
 
-def factory(launch, roles):
+def factory(launch, roles, shared=False):
     f = GstRtspServer.RTSPMediaFactory()
     f.set_launch(launch)
-    # One pipeline per client: a client that disconnects never stalls another.
-    f.set_shared(False)
+    # One pipeline per client, so a client that disconnects never stalls another; a shared mount encodes
+    # once for every client (benchmarks with many clients measure decoding, not the server's encoder).
+    f.set_shared(shared)
     for role in roles:
         f.add_role_from_structure(Gst.Structure.new_from_string(
             f"{role}, media.factory.access=(boolean)true, media.factory.construct=(boolean)true"))
@@ -71,6 +73,7 @@ def main():
     parser.add_argument("--port", type=int, default=8554)
     parser.add_argument("--mount", action="append", default=[])
     parser.add_argument("--file-mount", action="append", default=[])
+    parser.add_argument("--shared-mount", action="append", default=[])
     parser.add_argument("--width", type=int, default=320)
     parser.add_argument("--height", type=int, default=240)
     parser.add_argument("--fps", type=int, default=15)
@@ -82,7 +85,7 @@ def main():
 
     if bool(args.user) != bool(args.password):
         parser.error("--user and --password go together")
-    if not (args.mount or args.file_mount):
+    if not (args.mount or args.file_mount or args.shared_mount):
         args.mount = ["/cam"]
 
     Gst.init(None)
@@ -102,6 +105,8 @@ def main():
 
     for path in args.mount:
         mounts.add_factory(path, factory(pattern_launch(args), roles))
+    for path in args.shared_mount:
+        mounts.add_factory(path, factory(pattern_launch(args), roles, shared=True))
     for spec in args.file_mount:
         path, _, file = spec.partition("=")
         if not file:
@@ -115,7 +120,7 @@ def main():
     loop = GLib.MainLoop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         GLib.unix_signal_add(GLib.PRIORITY_HIGH, signum, loop.quit)
-    all_mounts = ",".join(args.mount + [s.partition("=")[0] for s in args.file_mount])
+    all_mounts = ",".join(args.mount + args.shared_mount + [s.partition("=")[0] for s in args.file_mount])
     print(f"rtsp-server ready rtsp://{args.host}:{server.get_bound_port()} mounts={all_mounts}", flush=True)
     loop.run()
     return 0

@@ -130,6 +130,12 @@ public sealed partial class RtspServer : IAsyncDisposable
             yield return mount;
         }
 
+        foreach (var mount in _options.SharedMounts)
+        {
+            yield return "--shared-mount";
+            yield return mount;
+        }
+
         foreach (var (mount, file) in _options.FileMounts)
         {
             yield return "--file-mount";

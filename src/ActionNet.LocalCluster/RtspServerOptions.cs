@@ -12,6 +12,9 @@ public sealed record RtspServerOptions
     /// <summary>Mount paths serving a video file (decoded and re-encoded), path to file.</summary>
     public IReadOnlyDictionary<string, string> FileMounts { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Test-pattern mounts whose one pipeline (one encoder) serves every client, for benchmarks with many clients.</summary>
+    public IReadOnlyList<string> SharedMounts { get; init; } = [];
+
     /// <summary>Frame width of the test pattern in pixels. Default 320.</summary>
     public int Width { get; init; } = 320;
 

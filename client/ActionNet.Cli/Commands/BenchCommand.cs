@@ -4,7 +4,9 @@ using System.Globalization;
 using ActionNet.Cli.Benchmarks;
 using ActionNet.Cli.Output;
 using ActionNet.Inference.Contracts;
+using ActionNet.Abstractions.Cameras;
 using ActionNet.Inference.Execution;
+using ActionNet.LocalCluster;
 using ActionNet.Vision.Clips;
 using Spectre.Console;
 
@@ -14,7 +16,7 @@ namespace ActionNet.Cli.Commands;
 public static class BenchCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create() => new("bench", "measure preprocessing, model and cluster throughput") { CreatePreprocess(), CreateModel(), CreateCluster() };
+    public static Command Create() => new("bench", "measure preprocessing, model and cluster throughput") { CreatePreprocess(), CreateModel(), CreateCluster(), CreateIngest() };
 
     private static Command CreatePreprocess()
     {
@@ -191,6 +193,48 @@ public static class BenchCommand
 
             CliConsole.Out.Write(table);
             CliConsole.Out.WriteLine($"{Path.GetFileName(modelPath)}; latency = label handed to Blob storage minus the window's last frame" + (marginal is { } m ? $"; silo memory per extra camera {m:F1} MB" : string.Empty));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateIngest()
+    {
+        var cameras = new Option<string>("--cameras") { Description = "stream counts to run, comma-separated", DefaultValueFactory = _ => "1,8,32" };
+        var source = new Option<string?>("--source") { Description = "stream URL pattern, {i} is replaced by the stream number; default: a local RTSP server, 640x480 at 30 fps" };
+        var seconds = new Option<double>("--seconds") { Description = "seconds per side and stream count", DefaultValueFactory = _ => 10 };
+        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var command = new Command("ingest", "network streams through the camera decode path against a bare ffmpeg decode of the same streams") { cameras, source, seconds, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var counts = ParseBatches(parse.GetRequiredValue(cameras), "--cameras");
+            var duration = TimeSpan.FromSeconds(parse.GetValue(seconds));
+            var pattern = parse.GetValue(source);
+            await using var server = pattern is null
+                ? await RtspServer.StartAsync(new RtspServerOptions { Mounts = [], SharedMounts = ["/bench"], Width = 640, Height = 480, FramesPerSecond = 30 }, cancellationToken: cancellationToken)
+                : null;
+            var results = new List<IngestBenchResult>();
+            foreach (var n in counts)
+            {
+                Console.Error.WriteLine($"bench ingest: {n} stream(s), bare ffmpeg decode then the camera path, {duration.TotalSeconds:F0} s each");
+                var urls = Enumerable.Range(0, n).Select(i => pattern?.Replace("{i}", $"{i}", StringComparison.Ordinal) ?? server!.Url("/bench")).ToList();
+                results.Add(await IngestBenchmark.RunAsync(urls, duration, cancellationToken));
+            }
+
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(new { source = pattern is null ? "local RTSP server, H.264 640x480 at 30 fps" : SourceUrl.Redact(pattern), results });
+                return 0;
+            }
+
+            var table = new Table().AddColumns("streams", "camera path frames/s", "camera path CPU ms/frame", "of which ffmpeg", "bare ffmpeg frames/s", "bare ffmpeg CPU ms/frame", "CPU ratio");
+            foreach (var r in results)
+            {
+                table.AddRow($"{r.Streams}", F(r.FramesPerSecond), F(r.CpuMsPerFrame), F(r.DecoderCpuMsPerFrame), F(r.BareFramesPerSecond), F(r.BareCpuMsPerFrame), r.CpuRatio.ToString("F2", CultureInfo.InvariantCulture));
+            }
+
+            CliConsole.Out.Write(table);
+            CliConsole.Out.WriteLine("camera path = ffmpeg child (decode, scale, BGR on a pipe) + resize and RGB to 224x224; CPU = user + system of every process involved");
             return 0;
         });
         return command;

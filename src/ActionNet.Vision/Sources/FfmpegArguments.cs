@@ -90,7 +90,8 @@ internal static class FfmpegArguments
         }
 
         // showinfo before scaling reports the stream's own size (s:WxH), so a mid-stream change is seen.
-        filters.Add("showinfo");
+        // Checksums off: only pts_time and the size are read, and hashing every frame costs real CPU.
+        filters.Add("showinfo=checksum=0");
 
         // A fixed output size keeps the pipe's frame size constant even when the camera changes resolution.
         filters.Add($"scale={width}:{height}:flags=bilinear");

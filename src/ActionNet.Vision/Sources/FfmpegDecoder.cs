@@ -108,13 +108,21 @@ internal sealed partial class FfmpegDecoder : IDisposable
     /// <summary>Waits for ffmpeg to exit and for its stderr to be read to the end; false when it is still running.</summary>
     public bool WaitForExit(TimeSpan timeout)
     {
-        if (!_process.WaitForExit(timeout))
+        try
         {
-            return false;
-        }
+            if (!_process.WaitForExit(timeout))
+            {
+                return false;
+            }
 
-        _process.WaitForExit();
-        return true;
+            _process.WaitForExit();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // A read on another thread saw the decoder end and released it first: it has exited.
+            return true;
+        }
     }
 
     /// <summary>The exit code, or null while running.</summary>
