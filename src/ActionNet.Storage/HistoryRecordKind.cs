@@ -19,6 +19,10 @@ internal sealed record HistoryRecordKind<T>(
         "segments", s => s.CameraId, s => s.FirstSequence, s => s.LastSequence, s => s.End, s => s.Label, s => s.MeanConfidence);
 
     /// <summary>Whether <paramref name="record"/> passes the query's time, label and confidence filters.</summary>
+    // A gap's blob is keyed by the first sequence after it; it has no label and counts as certain.
+    public static HistoryRecordKind<HistoryGap> Gaps { get; } = new(
+        "gaps", g => g.CameraId, g => g.NextSequence, g => g.NextSequence, g => g.End, _ => "gap", _ => 1f);
+
     public bool Matches(T record, HistoryQuery query)
     {
         var time = Time(record);

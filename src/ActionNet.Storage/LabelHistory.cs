@@ -73,6 +73,50 @@ public sealed class LabelHistory
     public Task<HistoryAppendResult> AppendSegmentsAsync(IEnumerable<LabelSegment> segments, CancellationToken cancellationToken = default) =>
         AppendAsync(HistoryRecordKind<LabelSegment>.Segments, segments, cancellationToken);
 
+    /// <summary>Writes <paramref name="gaps"/>, one blob per camera and hour of their end; idempotent like events.</summary>
+    public Task<HistoryAppendResult> AppendGapsAsync(IEnumerable<HistoryGap> gaps, CancellationToken cancellationToken = default) =>
+        AppendAsync(HistoryRecordKind<HistoryGap>.Gaps, gaps, cancellationToken);
+
+    /// <summary>Gaps matching the query's cameras and time range (by their end), earliest first.</summary>
+    public async Task<IReadOnlyList<HistoryGap>> QueryGapsAsync(HistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return await ReadAsync(HistoryRecordKind<HistoryGap>.Gaps, query with { Label = null, MinConfidence = 0 }, Limit(query), cancellationToken);
+    }
+
+    /// <summary>
+    /// The stored event with the highest sequence for <paramref name="cameraId"/>, or null when none: where a
+    /// reactivated aggregator resumes, and the start of any outage it then sees.
+    /// </summary>
+    public Task<ActionEvent?> GetLastEventAsync(string cameraId, CancellationToken cancellationToken = default)
+    {
+        var prefix = HistoryBlobLayout.CameraPrefix(HistoryRecordKind<ActionEvent>.Events.Root, CameraIds.Validate(cameraId));
+        return GuardAsync(
+            async () =>
+            {
+                (string Name, long Last)? newest = null;
+                foreach (var hour in await listing.NewestPartitionsAsync(prefix, depth: 4, wanted: 2, cancellationToken))
+                {
+                    foreach (var name in await listing.ListNamesAsync(hour, cancellationToken))
+                    {
+                        if (HistoryBlobLayout.TryParse(name, out _, out _, out var lastInBlob) && lastInBlob > (newest?.Last ?? -1))
+                        {
+                            newest = (name, lastInBlob);
+                        }
+                    }
+                }
+
+                if (newest is not { } blob)
+                {
+                    return null;
+                }
+
+                var events = (await listing.DownloadAsync<ActionEvent>([blob.Name], cancellationToken))[0];
+                return events.MaxBy(e => e.Sequence);
+            },
+            cancellationToken);
+    }
+
     /// <summary>
     /// The highest event sequence stored for <paramref name="cameraId"/>, or null when none, read from
     /// the blob names of the camera's two newest hour partitions.

@@ -114,6 +114,7 @@ public static class CamerasCommand
             Row("input", $"{status.InputFps.ToString("F1", CultureInfo.InvariantCulture)} fps, {status.FrameWidth}x{status.FrameHeight}");
             Row("reconnects", $"{status.ReconnectCount}");
             Row("last error", status.LastError ?? "-");
+            Row("history buffered", $"{status.HistoryBuffered} of {status.HistoryBufferLimit} labels waiting to be stored" + (status.HistoryError is { } e ? $" ({e})" : string.Empty));
             Row("silo", status.Silo);
             Row("updated", status.UpdatedAt.ToString("u", CultureInfo.InvariantCulture));
             CliConsole.Out.Write(grid);

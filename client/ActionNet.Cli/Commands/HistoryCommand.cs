@@ -19,7 +19,7 @@ public static class HistoryCommand
         var filters = new HistoryFilters();
         var json = new Option<bool>("--json") { Description = "print JSON" };
         var csv = new Option<bool>("--csv") { Description = "print CSV, one column per class probability" };
-        var command = new Command("history", "query the action history") { json, csv, CreateSummary(cluster, filters) };
+        var command = new Command("history", "query the action history") { json, csv, CreateSummary(cluster, filters), CreateGaps(cluster, filters) };
         filters.AddTo(command);
         cluster.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -121,6 +121,41 @@ public static class HistoryCommand
             }
 
             CliConsole.Out.Write(table);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateGaps(ClusterOptions cluster, HistoryFilters filters)
+    {
+        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var command = new Command("gaps", "outages: stretches with no label while a camera was registered (silo failure, stream outage, restart)") { json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var query = filters.Build(parse);
+            await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
+            var gaps = await connection.Client.GetGrain<IHistoryGrain>("query").GapsAsync(query);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(gaps);
+                return 0;
+            }
+
+            var table = new Table().AddColumns("camera", "from (UTC)", "to (UTC)", "seconds", "after window", "resumed at window", "resumed on");
+            foreach (var gap in gaps)
+            {
+                table.AddRow(
+                    gap.CameraId,
+                    gap.Start.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
+                    gap.End.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
+                    gap.Duration.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture),
+                    $"{gap.PreviousSequence}",
+                    $"{gap.NextSequence}",
+                    Markup.Escape(gap.Silo));
+            }
+
+            CliConsole.Out.Write(table);
+            CliConsole.Out.WriteLine($"{gaps.Length} gap(s)");
             return 0;
         });
         return command;

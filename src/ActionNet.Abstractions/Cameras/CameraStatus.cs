@@ -48,4 +48,13 @@ public sealed record CameraStatus
 
     /// <summary>When this snapshot was taken.</summary>
     [Id(13)] public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Labels waiting in memory to be written to the history (they pile up while storage is away).</summary>
+    [Id(14)] public int HistoryBuffered { get; init; }
+
+    /// <summary>Most labels that may wait in memory; past it new windows are dropped and counted.</summary>
+    [Id(15)] public int HistoryBufferLimit { get; init; }
+
+    /// <summary>Why the history is not being written right now, in one line; null when it is.</summary>
+    [Id(16)] public string? HistoryError { get; init; }
 }

@@ -11,4 +11,7 @@ public interface IHistoryGrain : IGrainWithStringKey
 
     /// <summary>Seconds per label per camera for the cameras and range of <paramref name="query"/>.</summary>
     Task<LabelTotal[]> SummaryAsync(HistoryQuery query);
+
+    /// <summary>Outages recorded for the query's cameras and time range (by their end), earliest first.</summary>
+    Task<HistoryGap[]> GapsAsync(HistoryQuery query);
 }

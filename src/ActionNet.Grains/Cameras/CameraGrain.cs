@@ -92,8 +92,12 @@ public sealed partial class CameraGrain(
     }
 
     /// <inheritdoc/>
-    public Task<CameraStatus> GetStatusAsync() =>
-        Task.FromResult(counters.Snapshot(CameraId, stored.RecordExists ? SourceUrl.Redact(stored.State.Source) : "", silo.Name));
+    public async Task<CameraStatus> GetStatusAsync()
+    {
+        var status = counters.Snapshot(CameraId, stored.RecordExists ? SourceUrl.Redact(stored.State.Source) : "", silo.Name);
+        var history = await GrainFactory.GetGrain<IAggregatorGrain>(CameraId).GetStatusAsync();
+        return status with { HistoryBuffered = history.BufferedEvents, HistoryBufferLimit = history.BufferLimit, HistoryError = history.LastError };
+    }
 
     /// <inheritdoc/>
     public Task<CameraRegistration?> GetRegistrationAsync() =>

@@ -18,6 +18,12 @@ public sealed class AggregationOptions
     /// <summary>Most events buffered while storage is unavailable; past it new windows are refused (and counted as dropped by the camera).</summary>
     public int MaxBufferedEvents { get; set; } = 20_000;
 
+    /// <summary>
+    /// Seconds without any window after which the next window records a <see cref="ActionNet.Abstractions.History.HistoryGap"/>
+    /// (a silo died, a stream was away, the cluster restarted). Consecutive windows overlap, so any real gap is an outage.
+    /// </summary>
+    public int GapSeconds { get; set; } = 5;
+
     /// <summary>Events kept in memory for <c>GetRecentAsync</c>.</summary>
     public int RecentEvents { get; set; } = 200;
 
@@ -30,6 +36,7 @@ public sealed class AggregationOptions
         Check(errors, nameof(MaxEventsPerFlush), MaxEventsPerFlush, 1);
         Check(errors, nameof(MaxBufferedEvents), MaxBufferedEvents, 1);
         Check(errors, nameof(RecentEvents), RecentEvents, 0);
+        Check(errors, nameof(GapSeconds), GapSeconds, 1);
         return errors;
     }
 

@@ -30,6 +30,7 @@ public sealed partial class AggregatorGrain(
     private bool flushing;
     private long storedSequence = -1;
     private long recordedSequence = -1;
+    private DateTimeOffset? lastWindowEnd;
     private string? lastError;
 
     private string CameraId => this.GetPrimaryKeyString();
@@ -83,8 +84,24 @@ public sealed partial class AggregatorGrain(
                 $"label history for camera '{CameraId}' is not being stored ({lastError ?? "writes are behind"}); {buffer.EventCount} events are buffered, the limit ({AggregationOptions.SectionName}:{nameof(AggregationOptions.MaxBufferedEvents)}) is reached");
         }
 
+        // Windows overlap, so a window that starts well after the previous one ended marks an outage.
+        if (lastWindowEnd is { } previousEnd && window.Window.FirstFrameAt - previousEnd > TimeSpan.FromSeconds(settings.GapSeconds))
+        {
+            buffer.Add(new HistoryGap
+            {
+                CameraId = CameraId,
+                Start = previousEnd,
+                End = window.Window.FirstFrameAt,
+                PreviousSequence = recordedSequence,
+                NextSequence = window.Window.Sequence,
+                Silo = silo.Name,
+            });
+            LogGap(CameraId, (window.Window.FirstFrameAt - previousEnd).TotalSeconds, recordedSequence, window.Window.Sequence);
+        }
+
         var (action, closed) = aggregator!.Add(window);
         recordedSequence = window.Window.Sequence;
+        lastWindowEnd = window.Window.LastFrameAt;
         buffer.Add(action, closed);
         recent.Enqueue(action);
         while (recent.Count > settings.RecentEvents)
@@ -126,7 +143,9 @@ public sealed partial class AggregatorGrain(
 
         try
         {
-            storedSequence = await history.GetLastSequenceAsync(CameraId) ?? -1;
+            var last = await history.GetLastEventAsync(CameraId);
+            storedSequence = last?.Sequence ?? -1;
+            lastWindowEnd = last?.End;
         }
         catch (HistoryStorageUnavailableException e)
         {
@@ -170,6 +189,7 @@ public sealed partial class AggregatorGrain(
         {
             await history.AppendEventsAsync(batch.Events, cancellationToken);
             await history.AppendSegmentsAsync(batch.Segments, cancellationToken);
+            await history.AppendGapsAsync(batch.Gaps, cancellationToken);
         }
         catch (HistoryStorageUnavailableException e)
         {
@@ -208,4 +228,7 @@ public sealed partial class AggregatorGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "camera {Camera}: {Count} buffered events could not be stored before deactivation: {Reason}")]
     private partial void LogLostOnDeactivation(string camera, int count, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: no windows for {Seconds:0.#} s (after window {Previous}, resuming at {Next}); recorded as a gap")]
+    private partial void LogGap(string camera, double seconds, long previous, long next);
 }

@@ -16,4 +16,7 @@ public sealed class HistoryGrain(LabelHistory history) : Grain, IHistoryGrain
 
     /// <inheritdoc/>
     public async Task<LabelTotal[]> SummaryAsync(HistoryQuery query) => [.. await history.SummarizeAsync(query)];
+
+    /// <inheritdoc/>
+    public async Task<HistoryGap[]> GapsAsync(HistoryQuery query) => [.. await history.QueryGapsAsync(query)];
 }

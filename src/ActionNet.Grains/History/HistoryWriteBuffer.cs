@@ -12,13 +12,14 @@ public sealed class HistoryWriteBuffer
 {
     private readonly List<ActionEvent> events = [];
     private readonly List<LabelSegment> segments = [];
-    private (ActionEvent[] Events, LabelSegment[] Segments)? inFlight;
+    private readonly List<HistoryGap> gaps = [];
+    private (ActionEvent[] Events, LabelSegment[] Segments, HistoryGap[] Gaps)? inFlight;
 
     /// <summary>Events buffered, the in-flight batch included.</summary>
     public int EventCount => events.Count + (inFlight?.Events.Length ?? 0);
 
-    /// <summary>Segments buffered, the in-flight batch included.</summary>
-    public int SegmentCount => segments.Count + (inFlight?.Segments.Length ?? 0);
+    /// <summary>Segments and gaps buffered, the in-flight batch included.</summary>
+    public int SegmentCount => segments.Count + gaps.Count + (inFlight is { } batch ? batch.Segments.Length + batch.Gaps.Length : 0);
 
     /// <summary>Adds an event and, when one closed, a segment.</summary>
     public void Add(ActionEvent action, LabelSegment? closed)
@@ -29,6 +30,13 @@ public sealed class HistoryWriteBuffer
         {
             segments.Add(closed);
         }
+    }
+
+    /// <summary>Adds a gap: an outage seen when the first window after it arrived.</summary>
+    public void Add(HistoryGap gap)
+    {
+        ArgumentNullException.ThrowIfNull(gap);
+        gaps.Add(gap);
     }
 
     /// <summary>Adds a segment on its own (the open one, closed at deactivation).</summary>
@@ -43,16 +51,17 @@ public sealed class HistoryWriteBuffer
     /// oldest events with every buffered segment, stamped with <paramref name="storedAt"/> (default: now).
     /// Null when nothing waits.
     /// </summary>
-    public (ActionEvent[] Events, LabelSegment[] Segments)? NextBatch(int maxEvents, DateTimeOffset? storedAt = null)
+    public (ActionEvent[] Events, LabelSegment[] Segments, HistoryGap[] Gaps)? NextBatch(int maxEvents, DateTimeOffset? storedAt = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxEvents);
-        if (inFlight is null && (events.Count > 0 || segments.Count > 0))
+        if (inFlight is null && (events.Count > 0 || segments.Count > 0 || gaps.Count > 0))
         {
             var take = Math.Min(maxEvents, events.Count);
             var stamp = storedAt ?? DateTimeOffset.UtcNow;
-            inFlight = ([.. events.GetRange(0, take).Select(e => e with { StoredAt = stamp })], segments.ToArray());
+            inFlight = ([.. events.GetRange(0, take).Select(e => e with { StoredAt = stamp })], segments.ToArray(), gaps.ToArray());
             events.RemoveRange(0, take);
             segments.Clear();
+            gaps.Clear();
         }
 
         return inFlight;
