@@ -14,10 +14,10 @@ public sealed record SolidColour(byte Red, byte Green, byte Blue)
     /// <summary>The prefix of every label the probe can give this colour: R_, G_ or B_.</summary>
     public string LabelPrefix => $"{"RGB"[Channel]}_";
 
-    /// <summary>Writes a 64x48, 25 fps mp4v video of <paramref name="frames"/> frames of this colour.</summary>
+    /// <summary>Writes a 64x48, 25 fps mp4v video of <paramref name="frames"/> frames of this colour (lowercase tag: the one the MP4 muxer accepts).</summary>
     public string WriteVideo(string path, int frames = 40)
     {
-        using var writer = new VideoWriter(path, FourCC.MP4V, 25, new Size(64, 48));
+        using var writer = new VideoWriter(path, FourCC.FromString("mp4v"), 25, new Size(64, 48));
         if (!writer.IsOpened())
         {
             throw new InvalidOperationException($"OpenCV could not open '{path}' for writing");
