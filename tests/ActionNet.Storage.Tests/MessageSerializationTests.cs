@@ -26,7 +26,13 @@ public sealed class MessageSerializationTests
         new ScoringRequest
         {
             ModelProfile = "rgb-2d",
-            Window = new WindowPayload { CameraId = "gate", Sequence = 3, FirstFrameIndex = 10, LastFrameIndex = 41, FirstFrameAt = TestEvents.Origin, LastFrameAt = TestEvents.Origin.AddSeconds(1), Frames = 2, Height = 2, Width = 2, Rgb = [.. Enumerable.Range(0, 24).Select(i => (byte)i)] },
+            Window = new WindowPayload
+            {
+                Header = new WindowHeader { CameraId = "gate", Sequence = 3, FirstFrameIndex = 10, LastFrameIndex = 41, FirstFrameAt = TestEvents.Origin, LastFrameAt = TestEvents.Origin.AddSeconds(1), Frames = 2 },
+                Height = 2,
+                Width = 2,
+                Rgb = [.. Enumerable.Range(0, 24).Select(i => (byte)i)],
+            },
         },
         new ScoredWindow
         {
@@ -49,13 +55,13 @@ public sealed class MessageSerializationTests
     [Fact]
     public void AWindowCarriesItsPixelsAsBytes()
     {
-        var window = new WindowPayload { CameraId = "gate", Sequence = 1, Frames = 1, Height = 1, Width = 1, Rgb = [1, 2, 3], Flow = [4, 5] };
+        var window = new WindowPayload { Header = new WindowHeader { CameraId = "gate", Sequence = 1, Frames = 1 }, Height = 1, Width = 1, Rgb = [1, 2, 3], Flow = [4, 5] };
 
         var copy = serializer.Deserialize<WindowPayload>(serializer.SerializeToArray(window));
 
         Assert.NotNull(copy);
         Assert.Equal(new byte[] { 1, 2, 3 }, copy.Rgb);
         Assert.Equal(new byte[] { 4, 5 }, copy.Flow);
-        Assert.Equal(window.ToHeader(), copy.ToHeader());
+        Assert.Equal(window.Header, copy.Header);
     }
 }

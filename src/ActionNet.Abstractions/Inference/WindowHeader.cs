@@ -1,8 +1,8 @@
 namespace ActionNet.Abstractions.Inference;
 
 /// <summary>
-/// A window's identity and timing without its pixels (see <see cref="WindowPayload"/>).
-/// Identified by camera id and sequence number.
+/// A window's identity and timing, without its pixels: what a <see cref="WindowPayload"/> carries besides
+/// them, and what the aggregator records. Identified by camera id and sequence number.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("actionnet.window-header")]
 public sealed record WindowHeader

@@ -231,7 +231,7 @@ public sealed partial class CameraGrain(
                 try
                 {
                     var result = await head.Score;
-                    await aggregator.RecordAsync(new ScoredWindow { Window = head.Payload.ToHeader(), Result = result });
+                    await aggregator.RecordAsync(new ScoredWindow { Window = head.Payload.Header, Result = result });
                     counters.Scored();
                 }
                 catch (Exception e) when (!token.IsCancellationRequested)

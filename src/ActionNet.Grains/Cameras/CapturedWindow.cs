@@ -18,13 +18,16 @@ public sealed record CapturedWindow(ClipWindow Window, DateTimeOffset FirstFrame
         var frames = Window.Clip.Rgb ?? Window.Clip.Flow!;
         return new WindowPayload
         {
-            CameraId = cameraId,
-            Sequence = sequence,
-            FirstFrameIndex = Window.FirstSourceIndex,
-            LastFrameIndex = Window.LastSourceIndex,
-            FirstFrameAt = FirstFrameAt,
-            LastFrameAt = LastFrameAt,
-            Frames = frames.Length,
+            Header = new WindowHeader
+            {
+                CameraId = cameraId,
+                Sequence = sequence,
+                FirstFrameIndex = Window.FirstSourceIndex,
+                LastFrameIndex = Window.LastSourceIndex,
+                FirstFrameAt = FirstFrameAt,
+                LastFrameAt = LastFrameAt,
+                Frames = frames.Length,
+            },
             Height = frames.Height,
             Width = frames.Width,
             Rgb = Window.Clip.Rgb?.Data,

@@ -13,18 +13,18 @@ public static class WindowClips
     public static ClipInput ToClipInput(WindowPayload window)
     {
         ArgumentNullException.ThrowIfNull(window);
-        if (window.Frames < 1 || window.Height < 1 || window.Width < 1)
+        if (window.Header.Frames < 1 || window.Height < 1 || window.Width < 1)
         {
-            throw new ArgumentException($"window {window.CameraId}#{window.Sequence} has shape {window.Frames}x{window.Height}x{window.Width}; every dimension must be positive", nameof(window));
+            throw new ArgumentException($"window {window.Header.CameraId}#{window.Header.Sequence} has shape {window.Header.Frames}x{window.Height}x{window.Width}; every dimension must be positive", nameof(window));
         }
 
         if (window.Rgb is null && window.Flow is null)
         {
-            throw new ArgumentException($"window {window.CameraId}#{window.Sequence} carries neither RGB nor flow frames", nameof(window));
+            throw new ArgumentException($"window {window.Header.CameraId}#{window.Header.Sequence} carries neither RGB nor flow frames", nameof(window));
         }
 
         return new ClipInput(
-            [.. Enumerable.Range(0, window.Frames)],
+            [.. Enumerable.Range(0, window.Header.Frames)],
             Frames(window, window.Rgb, FrameKind.Rgb),
             Frames(window, window.Flow, FrameKind.Flow));
     }
@@ -36,12 +36,12 @@ public static class WindowClips
             return null;
         }
 
-        var expected = (long)window.Frames * window.Height * window.Width * ClipFrames.ChannelsOf(kind);
+        var expected = (long)window.Header.Frames * window.Height * window.Width * ClipFrames.ChannelsOf(kind);
         if (data.Length != expected)
         {
-            throw new ArgumentException($"window {window.CameraId}#{window.Sequence} has {data.Length} {kind} bytes; {window.Frames}x{window.Height}x{window.Width}x{ClipFrames.ChannelsOf(kind)} needs {expected}", nameof(window));
+            throw new ArgumentException($"window {window.Header.CameraId}#{window.Header.Sequence} has {data.Length} {kind} bytes; {window.Header.Frames}x{window.Height}x{window.Width}x{ClipFrames.ChannelsOf(kind)} needs {expected}", nameof(window));
         }
 
-        return new ClipFrames(kind, window.Frames, window.Height, window.Width, data);
+        return new ClipFrames(kind, window.Header.Frames, window.Height, window.Width, data);
     }
 }
