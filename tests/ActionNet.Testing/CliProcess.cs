@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ActionNet.Cli.Tests.Support;
+namespace ActionNet.Testing;
 
 /// <summary>
 /// Runs the real <c>actionnet</c> CLI as a child process (<c>dotnet actionnet.dll ...</c>, the copy in
@@ -12,7 +12,7 @@ public static class CliProcess
     /// <summary>How long one run may take.</summary>
     public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(120);
 
-    /// <summary>The CLI assembly next to the test assembly.</summary>
+    /// <summary>The CLI assembly next to the test assembly (a test project that uses this references the CLI project).</summary>
     public static string AssemblyPath { get; } = Path.Combine(AppContext.BaseDirectory, "actionnet.dll");
 
     /// <summary>Runs <c>actionnet</c> with <paramref name="arguments"/> in <paramref name="workingDirectory"/> (default: the temp folder).</summary>
@@ -37,8 +37,13 @@ public static class CliProcess
             start.ArgumentList.Add(argument);
         }
 
-        // The tests check the CLI's own words: no debug stack traces, no colour codes, no terminal.
-        start.Environment.Remove("ACTIONNET_DEBUG");
+        // The tests check the CLI's own words: no debug stack traces, no colour codes, and no cluster
+        // settings inherited from the environment.
+        foreach (var name in new[] { "ACTIONNET_DEBUG", "ACTIONNET_GATEWAYS", "ACTIONNET_CLUSTERING", "ACTIONNET_STORAGE", "ACTIONNET_CLUSTER_ID", "ACTIONNET_SERVICE_ID" })
+        {
+            start.Environment.Remove(name);
+        }
+
         start.Environment["NO_COLOR"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ActionNet.Cluster.Tests.Support;
+namespace ActionNet.Testing;
 
 /// <summary>One finished run of the <c>actionnet</c> process: its arguments, exit code, stdout and stderr.</summary>
 public sealed record CliRun(string Arguments, int ExitCode, string Stdout, string Stderr)
@@ -14,6 +14,20 @@ public sealed record CliRun(string Arguments, int ExitCode, string Stdout, strin
     /// <summary>The non-empty lines of stderr.</summary>
     public IReadOnlyList<string> StderrLines =>
         Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>stdout parsed as JSON; fails the test with the whole run when it is not JSON.</summary>
+    public JsonElement Json()
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(Stdout);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidOperationException($"stdout is not JSON ({ex.Message}):\n{this}", ex);
+        }
+    }
 
     /// <summary>stdout read as JSON into <typeparamref name="T"/>; fails with the whole run when it is not.</summary>
     public T Json<T>()
