@@ -6,4 +6,6 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 deploy/local/install-deps.sh
 dotnet build ActionNet.Cluster.sln -c Release -nologo -clp:ErrorsOnly
-dotnet test ActionNet.Cluster.sln -c Release --no-build -nologo "$@"
+# One test project at a time (-m:1): the cluster, stream and fault tests start real silos, Azurite and
+# RTSP servers, and on a 2-core CI machine they must not compete with each other for the CPU.
+dotnet test ActionNet.Cluster.sln -c Release --no-build -nologo -m:1 "$@"
