@@ -52,7 +52,23 @@ public sealed partial class CameraGrain(
     }
 
     /// <inheritdoc/>
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => StopAsync();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        var wasReading = running is not null;
+        await StopAsync();
+
+        // Orleans also deactivates a camera that is reading: its grain-directory entry lived on a silo that
+        // died, or its silo is shutting down. Come back at once (on whichever silo placement picks) instead of
+        // leaving the camera dark until the registry's next round. Removal and disabling stop the reader
+        // first, so they never get here with wasReading set.
+        if (wasReading && stored.RecordExists && stored.State.Enabled)
+        {
+            LogReactivating(CameraId, reason.ToString());
+            var grains = GrainFactory;
+            var camera = CameraId;
+            _ = Task.Run(() => ReactivateAsync(grains, camera), CancellationToken.None);
+        }
+    }
 
     /// <inheritdoc/>
     public async Task RegisterAsync(CameraRegistration registration)
@@ -109,6 +125,19 @@ public sealed partial class CameraGrain(
         if (stored.RecordExists && stored.State.Enabled && running is null)
         {
             await TryStartAsync();
+        }
+    }
+
+    // Off the grain's scheduler: the call is forwarded to a new activation once this one is gone.
+    private async Task ReactivateAsync(IGrainFactory grains, string camera)
+    {
+        try
+        {
+            await grains.GetGrain<ICameraGrain>(camera).EnsureRunningAsync();
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException or ObjectDisposedException or InvalidOperationException)
+        {
+            LogReactivateFailed(camera, CameraCounters.OneLine(e.Message));
         }
     }
 
@@ -336,6 +365,12 @@ public sealed partial class CameraGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: reader crashed, restarting: {Reason}")]
     private partial void LogReaderCrashed(string camera, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "camera {Camera}: deactivated while reading ({Reason}); reactivating")]
+    private partial void LogReactivating(string camera, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: could not reactivate, the registry's next round will: {Reason}")]
+    private partial void LogReactivateFailed(string camera, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: window not scored: {Reason}")]
     private partial void LogDispatchFailed(string camera, string reason);
