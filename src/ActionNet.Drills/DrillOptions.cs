@@ -15,6 +15,9 @@ public sealed record DrillOptions
     /// <summary>How long the storage drill keeps Azurite down. Default 30 s.</summary>
     public TimeSpan StorageOutage { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long the stream drill keeps the RTSP server down (refused reconnects included). Default 3 s.</summary>
+    public TimeSpan StreamDowntime { get; init; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Seconds without a window after which the aggregators record a gap (ActionNet:Aggregation:GapSeconds). Default 3.</summary>
     public int GapSeconds { get; init; } = 3;
 
