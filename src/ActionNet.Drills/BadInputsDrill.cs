@@ -1,0 +1,167 @@
+using ActionNet.Abstractions.Cameras;
+using ActionNet.LocalCluster;
+
+namespace ActionNet.Drills;
+
+/// <summary>
+/// Cameras with bad inputs are registered beside a healthy one: a refused port, an unreachable host, a
+/// wrong path and a wrong password on a live RTSP server, a truncated and a corrupt file, and a stream
+/// that stalls without closing; plus unusual inputs that must simply work (a mid-stream resolution change,
+/// a 1x1 and a 4K source). Each must end in a clear status (state and a one-line error with any password
+/// masked) or keep streaming, the silo must not crash, and the healthy camera must label throughout.
+/// </summary>
+public static class BadInputsDrill
+{
+    /// <summary>The drill's short name.</summary>
+    public const string Name = "inputs";
+
+    private const string User = "drill";
+    private const string Password = "s3cret-Pw";
+    private const string WrongPassword = "wrong-Pw";
+    private const string Healthy = "healthy";
+
+    /// <summary>Starts a one-silo cluster and two RTSP servers, runs the drill and stops them.</summary>
+    public static async Task<BadInputsResult> RunAsync(DrillOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        await using var cluster = await DrillCluster.StartAsync("bad-inputs", 1, options, cancellationToken: cancellationToken);
+        var logs = Path.Combine(cluster.Folder, "rtsp");
+        await using var secured = await RtspServer.StartAsync(
+            new RtspServerOptions { Mounts = ["/cam"], Width = 64, Height = 48, FramesPerSecond = 5, User = User, Password = Password }, logs, cancellationToken);
+        await using var stalling = await RtspServer.StartAsync(
+            new RtspServerOptions { Mounts = ["/frozen"], Width = 64, Height = 48, FramesPerSecond = 10 }, logs, cancellationToken);
+        return await RunAsync(cluster, secured, stalling, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the drill on <paramref name="cluster"/> with <paramref name="secured"/> (serving /cam behind the
+    /// drill's credentials) and <paramref name="stalling"/> (serving /frozen, which the drill freezes).
+    /// </summary>
+    public static async Task<BadInputsResult> RunAsync(DrillCluster cluster, RtspServer secured, RtspServer stalling, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(secured);
+        ArgumentNullException.ThrowIfNull(stalling);
+        var log = cluster.Options.Log;
+        var media = cluster.Media;
+        var started = DateTimeOffset.UtcNow;
+        await cluster.RegisterAsync(Healthy, media.Pattern("healthy.mp4"));
+        await cluster.WaitForEventsAsync(Healthy, "3 stored labels", h => h.Count >= 3);
+
+        log("inputs: making the bad and unusual media");
+        var inputs = new List<BadInput>
+        {
+            Failing("refused", "refused port", $"rtsp://127.0.0.1:{FreePorts.Take(1)[0]}/cam", "connection refused"),
+            Failing("unreachable", "unreachable host (TEST-NET-1)", "rtsp://192.0.2.1:554/cam", null),
+            new("wrong-path", "wrong path on a live server", secured.Url("/nope", User, Password), "Failed, 404", s => s.State == CameraState.Failed && Has(s.LastError, "404")),
+            new("unauthorized", "wrong password (RTSP 401)", secured.Url("/cam", User, WrongPassword), "Failed, 401, password masked",
+                s => s.State == CameraState.Failed && Has(s.LastError, "401") && Has(s.LastError, SourceUrl.Mask)),
+            Failing("truncated", "MP4 cut in half (index lost)", media.Truncated(media.Pattern("whole.mp4", seconds: 2), 0.5), null),
+            Failing("corrupt", "random bytes named .mp4", media.Garbage("corrupt.mp4"), null),
+            Streaming("resolution", "64x48 then 160x120 in one stream", media.ResolutionChange("resolution.ts", (64, 48), (160, 120))),
+            Streaming("one-pixel", "1x1 frames", media.Make("one-pixel.mkv", "color=c=red:size=16x16:rate=10", 1, "-vf", "scale=1:1,format=bgr0", "-c:v", "ffv1")),
+            Streaming("uhd", "3840x2160 frames", media.Make("uhd.mkv", "testsrc=size=3840x2160:rate=4", 2, "-c:v", "mjpeg", "-q:v", "10")),
+            new("stall", "stream that stalls without closing (server frozen)", stalling.Url("/frozen"), "Reconnecting, with an error",
+                s => s.State == CameraState.Reconnecting && !string.IsNullOrWhiteSpace(s.LastError) && s.FramesReceived > 0),
+        };
+        foreach (var input in inputs)
+        {
+            await cluster.RegisterAsync(input.Camera, input.Source);
+        }
+
+        // The stream stalls only once it has been streaming.
+        await cluster.WaitForEventsAsync("stall", "3 stored labels before the stall", h => h.Count >= 3);
+        log("inputs: freezing the stalling RTSP server (SIGSTOP)");
+        stalling.Pause();
+        var outcomes = new List<BadInputOutcome>();
+        try
+        {
+            // The stall first, while the frozen server is its only problem.
+            foreach (var input in inputs.OrderByDescending(i => i.Camera == "stall"))
+            {
+                var status = await cluster.WaitForStatusAsync(input.Camera, $"{input.Input}: {input.Expected}", s => input.Ends(s) && s.LastError?.Contains('\n', StringComparison.Ordinal) != true);
+                if (input.Expected == StreamingExpectation)
+                {
+                    await cluster.WaitForEventsAsync(input.Camera, "3 stored labels", h => h.Count >= 3);
+                }
+
+                var events = (await cluster.EventsAsync(input.Camera)).Count;
+                outcomes.Add(new BadInputOutcome(input.Camera, input.Input, input.Expected, status.State, status.LastError, status.RedactedSource, events, true));
+                log($"inputs: {input.Camera} ({input.Input}): {status.State}, {events} labels, {status.LastError ?? "no error"}");
+            }
+        }
+        finally
+        {
+            stalling.Resume();
+        }
+
+        // The healthy camera must have labelled all along: the drill's whole span, up to a label after now.
+        var until = DateTimeOffset.UtcNow;
+        var healthy = await cluster.WaitForEventsAsync(Healthy, "labels up to the end of the drill", h => h.Any(e => e.End > until));
+        var healthyGaps = (await cluster.GapsAsync(Healthy)).Count;
+        var gaps = healthyGaps;
+        var duplicates = StoredEvents.Duplicates(await cluster.StoredEventsAsync(Healthy));
+        foreach (var input in inputs)
+        {
+            gaps += (await cluster.GapsAsync(input.Camera)).Count;
+            duplicates += StoredEvents.Duplicates(await cluster.StoredEventsAsync(input.Camera));
+        }
+
+        var firstHealthy = healthy.Min(e => e.End);
+        var result = new BadInputsResult
+        {
+            Outcomes = outcomes,
+            HealthyEvents = healthy.Count(e => e.End >= started),
+            HealthyLongestPause = StoredEvents.LongestPause(healthy, firstHealthy, until),
+            HealthyGaps = healthyGaps,
+            SilosRunning = cluster.Host.Silos.All(s => s.IsRunning),
+            Duplicates = duplicates,
+            Gaps = gaps,
+            Problems = [],
+        };
+        return result with { Problems = Check(result, cluster.Options.GapSeconds) };
+    }
+
+    private const string StreamingExpectation = "keeps streaming and labelling";
+
+    private static BadInput Failing(string camera, string input, string source, string? error) =>
+        new(camera, input, source, $"Connecting or Reconnecting{(error is null ? "" : $", {error}")}",
+            s => s.State is CameraState.Connecting or CameraState.Reconnecting && !string.IsNullOrWhiteSpace(s.LastError) && (error is null || Has(s.LastError, error)));
+
+    private static BadInput Streaming(string camera, string input, string source) =>
+        new(camera, input, source, StreamingExpectation, s => s.State == CameraState.Streaming && s.WindowsScored >= 3);
+
+    private static bool Has(string? text, string part) => text?.Contains(part, StringComparison.OrdinalIgnoreCase) == true;
+
+    private static List<string> Check(BadInputsResult r, int gapSeconds)
+    {
+        var problems = new List<string>();
+        foreach (var o in r.Outcomes)
+        {
+            if (o.LastError?.Contains(Password, StringComparison.Ordinal) == true || o.LastError?.Contains(WrongPassword, StringComparison.Ordinal) == true
+                || o.Source.Contains(Password, StringComparison.Ordinal) || o.Source.Contains(WrongPassword, StringComparison.Ordinal))
+            {
+                problems.Add($"{o.Camera} shows a password: {o.Source} / {o.LastError}");
+            }
+        }
+
+        if (!r.SilosRunning)
+        {
+            problems.Add("a silo process exited during the drill");
+        }
+
+        if (r.HealthyGaps > 0 || r.HealthyLongestPause > TimeSpan.FromSeconds(gapSeconds))
+        {
+            problems.Add($"the healthy camera was interrupted: {r.HealthyGaps} gap(s), longest pause {r.HealthyLongestPause.TotalSeconds:F1} s");
+        }
+
+        if (r.Duplicates > 0)
+        {
+            problems.Add($"{r.Duplicates} duplicate (camera, sequence) lines stored");
+        }
+
+        return problems;
+    }
+
+    private sealed record BadInput(string Camera, string Input, string Source, string Expected, Func<CameraStatus, bool> Ends);
+}
