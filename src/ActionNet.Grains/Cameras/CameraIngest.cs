@@ -76,6 +76,8 @@ public sealed partial class CameraIngest(
                 var capPeriod = registration.FpsCap is { } cap ? TimeSpan.FromSeconds(1 / cap) : TimeSpan.Zero;
                 var start = Stopwatch.GetTimestamp();
                 var nextCapped = TimeSpan.Zero;
+                var stream = source as ReconnectingFrameSource;
+                var reconnects = stream?.Health.Reconnects ?? 0;
                 long read = 0;
                 bool more;
                 try
@@ -84,6 +86,15 @@ public sealed partial class CameraIngest(
                     {
                         counters.FrameReceived();
                         read++;
+
+                        // A network source reconnects inside Read: start windows afresh, so no window joins
+                        // frames from both sides of the outage (it would hide the outage from the gap check).
+                        if (stream is not null && stream.Health.Reconnects != reconnects)
+                        {
+                            reconnects = stream.Health.Reconnects;
+                            windows.Reset();
+                        }
+
                         var due = framePeriod * read;
                         var elapsed = Stopwatch.GetElapsedTime(start);
                         if (due > elapsed)
