@@ -29,8 +29,11 @@ public sealed record ClusterRestartResult : IDrillResult
     /// <summary>The cameras registered before the stop.</summary>
     public required IReadOnlyList<string> Cameras { get; init; }
 
-    /// <summary>Stored labels before the stop and after the restart.</summary>
-    public required (int Before, int After) Events { get; init; }
+    /// <summary>Stored labels from before the stop.</summary>
+    public required int EventsBefore { get; init; }
+
+    /// <summary>Stored labels from after the restart.</summary>
+    public required int EventsAfter { get; init; }
 
     /// <inheritdoc/>
     public required int Duplicates { get; init; }

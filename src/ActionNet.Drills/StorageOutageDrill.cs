@@ -80,12 +80,14 @@ public static class StorageOutageDrill
         var recovery = DateTimeOffset.UtcNow - restartedAt;
         options.Log($"storage: buffered labels stored and new ones flowing {recovery.TotalSeconds:F1} s after Azurite returned");
 
-        var final = new Dictionary<string, (CameraState, string?)>();
+        var states = new Dictionary<string, CameraState>();
+        var historyErrors = new Dictionary<string, string?>();
         var dropped = new Dictionary<string, long>();
         foreach (var camera in cameras)
         {
             var status = await cluster.WaitForStatusAsync(camera, "no history error", s => s.HistoryError is null);
-            final[camera] = (status.State, status.HistoryError);
+            states[camera] = status.State;
+            historyErrors[camera] = status.HistoryError;
             dropped[camera] = status.WindowsDropped - droppedBefore[camera];
         }
 
@@ -100,7 +102,8 @@ public static class StorageOutageDrill
         var result = new StorageOutageResult
         {
             Outage = restartedAt - stoppedAt,
-            Window = (stoppedAt, restartedAt),
+            StoppedAt = stoppedAt,
+            RestartedAt = restartedAt,
             RecoveryTime = recovery,
             MaxBuffered = maxBuffered,
             BufferLimit = limit,
@@ -111,7 +114,8 @@ public static class StorageOutageDrill
             Duplicates = stored.Values.Sum(StoredEvents.Duplicates),
             Holes = cameras.Select(c => (c, Holes: StoredEvents.Holes(stored[c]))).Where(h => h.Holes.Count > 0).ToDictionary(h => h.c, h => h.Holes),
             Gaps = gaps,
-            Final = final,
+            FinalStates = states,
+            FinalHistoryErrors = historyErrors,
             Problems = [],
         };
         return result with { Problems = Check(result, options) };
@@ -158,7 +162,7 @@ public static class StorageOutageDrill
             problems.Add($"{r.Gaps} gap(s) recorded although the cameras kept streaming");
         }
 
-        foreach (var (camera, (state, _)) in r.Final.Where(f => f.Value.State != CameraState.Streaming))
+        foreach (var (camera, state) in r.FinalStates.Where(f => f.Value != CameraState.Streaming))
         {
             problems.Add($"{camera} ended {state}, not Streaming");
         }

@@ -14,8 +14,11 @@ public sealed record StorageOutageResult : IDrillResult
     /// <summary>How long storage was down.</summary>
     public required TimeSpan Outage { get; init; }
 
-    /// <summary>When storage was stopped and when it was back (UTC).</summary>
-    public required (DateTimeOffset Stopped, DateTimeOffset Restarted) Window { get; init; }
+    /// <summary>When storage was stopped (UTC).</summary>
+    public required DateTimeOffset StoppedAt { get; init; }
+
+    /// <summary>When storage was back (UTC).</summary>
+    public required DateTimeOffset RestartedAt { get; init; }
 
     /// <summary>From storage's return until every label buffered during the outage was stored (the first label of a window captured after the return is in history).</summary>
     public required TimeSpan? RecoveryTime { get; init; }
@@ -47,8 +50,11 @@ public sealed record StorageOutageResult : IDrillResult
     /// <inheritdoc/>
     public required int Gaps { get; init; }
 
-    /// <summary>Every camera's state and history error at the end.</summary>
-    public required IReadOnlyDictionary<string, (CameraState State, string? HistoryError)> Final { get; init; }
+    /// <summary>Every camera's state at the end.</summary>
+    public required IReadOnlyDictionary<string, CameraState> FinalStates { get; init; }
+
+    /// <summary>Every camera's history error at the end (null: history is being written).</summary>
+    public required IReadOnlyDictionary<string, string?> FinalHistoryErrors { get; init; }
 
     /// <inheritdoc/>
     public required IReadOnlyList<string> Problems { get; init; }

@@ -67,12 +67,14 @@ public static class StreamRestartDrill
             Downtime = restartedAt - killedAt,
             RecoveryTime = first - killedAt,
             AfterRestart = first - restartedAt,
-            WhileDown = (down.State, down.LastError),
+            StateWhileDown = down.State,
+            ErrorWhileDown = down.LastError,
             Final = final,
             Password = Password,
-            Events = (stored.Count(e => e.End < killedAt), stored.Count(e => e.Start > restartedAt)),
+            EventsBefore = stored.Count(e => e.End < killedAt),
+            EventsAfter = stored.Count(e => e.Start > restartedAt),
             Duplicates = StoredEvents.Duplicates(stored),
-            Gaps = (await cluster.GapsAsync(Camera)).Count,
+            GapRecords = await cluster.GapsAsync(Camera),
             Problems = [],
         };
         return result with { Problems = Check(result) };
@@ -86,7 +88,7 @@ public static class StreamRestartDrill
             problems.Add($"the camera reports {r.Final.ReconnectCount} reconnects after the server came back");
         }
 
-        if (r.WhileDown.LastError is { } error && (error.Contains(r.Password, StringComparison.Ordinal) || error.Contains('\n', StringComparison.Ordinal)))
+        if (r.ErrorWhileDown is { } error && (error.Contains(r.Password, StringComparison.Ordinal) || error.Contains('\n', StringComparison.Ordinal)))
         {
             problems.Add($"the error shown while down is not one redacted line: {error}");
         }
@@ -96,12 +98,19 @@ public static class StreamRestartDrill
             problems.Add($"the status shows the source as {r.Final.RedactedSource}");
         }
 
+        // The last frames before the kill may still arrive a moment after it; the gap must cover the server's return.
+        var back = r.KilledAt + r.Downtime;
+        if (r.GapRecords.Count != 1 || r.GapRecords[0].Start > back || r.GapRecords[0].End < back)
+        {
+            problems.Add($"expected one gap spanning the outage, found {r.GapRecords.Count}: {string.Join(", ", r.GapRecords.Select(g => $"{g.Start:HH:mm:ss.f}-{g.End:HH:mm:ss.f}"))}");
+        }
+
         if (r.Duplicates > 0)
         {
             problems.Add($"{r.Duplicates} duplicate (camera, sequence) lines stored");
         }
 
-        if (r.Events.After == 0)
+        if (r.EventsAfter == 0)
         {
             problems.Add("no label after the server returned");
         }

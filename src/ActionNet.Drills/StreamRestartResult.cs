@@ -1,4 +1,5 @@
 using ActionNet.Abstractions.Cameras;
+using ActionNet.Abstractions.History;
 
 namespace ActionNet.Drills;
 
@@ -26,8 +27,11 @@ public sealed record StreamRestartResult : IDrillResult
     /// <summary>From the server's return to that label being persisted.</summary>
     public required TimeSpan AfterRestart { get; init; }
 
-    /// <summary>The state and error the camera showed while the server was down.</summary>
-    public required (CameraState State, string? LastError) WhileDown { get; init; }
+    /// <summary>The state the camera showed while the server was down.</summary>
+    public required CameraState StateWhileDown { get; init; }
+
+    /// <summary>The error the camera showed while the server was down.</summary>
+    public required string? ErrorWhileDown { get; init; }
 
     /// <summary>The camera's status at the end.</summary>
     public required CameraStatus Final { get; init; }
@@ -35,14 +39,20 @@ public sealed record StreamRestartResult : IDrillResult
     /// <summary>The password in the camera's URL (to check that it shows nowhere).</summary>
     public required string Password { get; init; }
 
-    /// <summary>Stored labels before the kill and after the return.</summary>
-    public required (int Before, int After) Events { get; init; }
+    /// <summary>Stored labels of windows that ended before the kill.</summary>
+    public required int EventsBefore { get; init; }
+
+    /// <summary>Stored labels of windows that started after the server returned.</summary>
+    public required int EventsAfter { get; init; }
 
     /// <inheritdoc/>
     public required int Duplicates { get; init; }
 
+    /// <summary>Gaps recorded for the camera (the outage, once the first window after it arrived).</summary>
+    public required IReadOnlyList<HistoryGap> GapRecords { get; init; }
+
     /// <inheritdoc/>
-    public required int Gaps { get; init; }
+    public int Gaps => GapRecords.Count;
 
     /// <inheritdoc/>
     public required IReadOnlyList<string> Problems { get; init; }

@@ -29,7 +29,8 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
         Assert.Equal(0, result.Duplicates);
         Assert.Empty(result.Holes);
         Assert.Equal(0, result.Gaps);
-        Assert.All(result.Final, f => Assert.Equal((CameraState.Streaming, (string?)null), f.Value));
+        Assert.All(result.FinalStates, f => Assert.Equal(CameraState.Streaming, f.Value));
+        Assert.All(result.FinalHistoryErrors, f => Assert.Null(f.Value));
         Assert.Empty(result.Problems);
     }
 }

@@ -5,6 +5,7 @@ using ActionNet.Cli.Benchmarks;
 using ActionNet.Cli.Output;
 using ActionNet.Inference.Contracts;
 using ActionNet.Abstractions.Cameras;
+using ActionNet.Drills;
 using ActionNet.Inference.Execution;
 using ActionNet.LocalCluster;
 using ActionNet.Vision.Clips;
@@ -16,7 +17,7 @@ namespace ActionNet.Cli.Commands;
 public static class BenchCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create() => new("bench", "measure preprocessing, model and cluster throughput") { CreatePreprocess(), CreateModel(), CreateCluster(), CreateIngest() };
+    public static Command Create() => new("bench", "measure preprocessing, model and cluster throughput") { CreatePreprocess(), CreateModel(), CreateCluster(), CreateIngest(), CreateFaults() };
 
     private static Command CreatePreprocess()
     {
@@ -236,6 +237,64 @@ public static class BenchCommand
             CliConsole.Out.Write(table);
             CliConsole.Out.WriteLine("camera path = ffmpeg child (decode, scale, BGR on a pipe) + resize and RGB to 224x224; CPU = user + system of every process involved");
             return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateFaults()
+    {
+        var drills = new Option<string>("--drills") { Description = $"drills to run, comma-separated: {string.Join(",", DrillCatalog.Names)}", DefaultValueFactory = _ => string.Join(",", DrillCatalog.Names) };
+        var outage = new Option<double>("--storage-outage") { Description = "seconds the storage drill keeps Azurite down", DefaultValueFactory = _ => 30 };
+        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var command = new Command("faults", "fault drills against a real local cluster (silo kill, storage outage, stream restart, bad inputs, cluster restart): recovery times, duplicates, gaps") { drills, outage, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var names = parse.GetRequiredValue(drills).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+            var unknown = names.Where(n => !DrillCatalog.Names.Contains(n)).ToList();
+            if (names.Count == 0 || unknown.Count > 0)
+            {
+                throw new CliInputException($"--drills '{parse.GetValue(drills)}' is invalid: {(unknown.Count > 0 ? $"unknown drill '{unknown[0]}'" : "no drill named")}; known drills: {string.Join(", ", DrillCatalog.Names)}");
+            }
+
+            var seconds = parse.GetValue(outage);
+            if (!(seconds > 0))
+            {
+                throw new CliInputException($"--storage-outage {seconds} is invalid: expected a number of seconds above 0");
+            }
+
+            var options = new DrillOptions { StorageOutage = TimeSpan.FromSeconds(seconds), Log = line => Console.Error.WriteLine($"bench faults: {line}") };
+            var results = new List<IDrillResult>();
+            foreach (var name in DrillCatalog.Names.Where(names.Contains))
+            {
+                Console.Error.WriteLine($"bench faults: running the {name} drill");
+                results.Add(await DrillCatalog.RunAsync(name, options, cancellationToken));
+            }
+
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(results.Select(r => new
+                {
+                    drill = r.Drill,
+                    fault = r.Fault,
+                    recoverySeconds = r.RecoveryTime?.TotalSeconds,
+                    duplicates = r.Duplicates,
+                    gaps = r.Gaps,
+                    outcome = r.Problems.Count == 0 ? "ok" : "problems",
+                    problems = r.Problems,
+                    details = (object)r,
+                }));
+                return results.All(r => r.Problems.Count == 0) ? 0 : 1;
+            }
+
+            var table = new Table().AddColumns("drill", "fault", "recovery s", "duplicates", "gaps", "outcome");
+            foreach (var r in results)
+            {
+                table.AddRow(r.Drill, Markup.Escape(r.Fault), r.RecoveryTime is { } t ? F(t.TotalSeconds) : "-", $"{r.Duplicates}", $"{r.Gaps}", Markup.Escape(r.Problems.Count == 0 ? "ok" : string.Join("; ", r.Problems)));
+            }
+
+            CliConsole.Out.Write(table);
+            CliConsole.Out.WriteLine("recovery: silo = kill to first new label stored (slowest moved camera); storage = Azurite back to buffered labels stored and new ones flowing; stream = server kill to first new label stored; restart = new silos up to last camera's first new label stored");
+            return results.All(r => r.Problems.Count == 0) ? 0 : 1;
         });
         return command;
     }
