@@ -56,8 +56,8 @@ public static class BadInputsDrill
             new("wrong-path", "wrong path on a live server", secured.Url("/nope", User, Password), "Failed, 404", s => s.State == CameraState.Failed && Has(s.LastError, "404")),
             new("unauthorized", "wrong password (RTSP 401)", secured.Url("/cam", User, WrongPassword), "Failed, 401, password masked",
                 s => s.State == CameraState.Failed && Has(s.LastError, "401") && Has(s.LastError, SourceUrl.Mask)),
-            Failing("truncated", "MP4 cut in half (index lost)", media.Truncated(media.Pattern("whole.mp4", seconds: 2), 0.5), null),
-            Failing("corrupt", "random bytes named .mp4", media.Garbage("corrupt.mp4"), null),
+            BrokenFile("truncated", "MP4 cut in half (index lost)", media.Truncated(media.Pattern("whole.mp4", seconds: 2), 0.5)),
+            BrokenFile("corrupt", "random bytes named .mp4", media.Garbage("corrupt.mp4")),
             Streaming("resolution", "64x48 then 160x120 in one stream", media.ResolutionChange("resolution.ts", (64, 48), (160, 120))),
             Streaming("one-pixel", "1x1 frames", media.Make("one-pixel.mkv", "color=c=red:size=16x16:rate=10", 1, "-vf", "scale=1:1,format=bgr0", "-c:v", "ffv1")),
             Streaming("uhd", "3840x2160 frames", media.Make("uhd.mkv", "testsrc=size=3840x2160:rate=4", 2, "-c:v", "mjpeg", "-q:v", "10")),
@@ -127,6 +127,10 @@ public static class BadInputsDrill
     private static BadInput Failing(string camera, string input, string source, string? error) =>
         new(camera, input, source, $"Connecting or Reconnecting{(error is null ? "" : $", {error}")}",
             s => s.State is CameraState.Connecting or CameraState.Reconnecting && !string.IsNullOrWhiteSpace(s.LastError) && (error is null || Has(s.LastError, error)));
+
+    private static BadInput BrokenFile(string camera, string input, string source) =>
+        new(camera, input, source, "Failed, not a readable video",
+            s => s.State == CameraState.Failed && Has(s.LastError, "not a readable video"));
 
     private static BadInput Streaming(string camera, string input, string source) =>
         new(camera, input, source, StreamingExpectation, s => s.State == CameraState.Streaming && s.WindowsScored >= 3);

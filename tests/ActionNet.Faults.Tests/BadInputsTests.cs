@@ -30,7 +30,9 @@ public sealed class BadInputsTests(ITestOutputHelper output)
         Assert.Equal(CameraState.Failed, Outcome(result, "wrong-path").State);
         Assert.Contains("404", Outcome(result, "wrong-path").LastError, StringComparison.Ordinal);
         Assert.Contains("connection refused", Outcome(result, "refused").LastError, StringComparison.Ordinal);
-        Assert.All(new[] { "refused", "unreachable", "truncated", "corrupt", "stall" }, c => Assert.Contains(Outcome(result, c).State, new[] { CameraState.Connecting, CameraState.Reconnecting }));
+        Assert.All(new[] { "refused", "unreachable", "stall" }, c => Assert.Contains(Outcome(result, c).State, new[] { CameraState.Connecting, CameraState.Reconnecting }));
+        Assert.All(new[] { "truncated", "corrupt" }, c => Assert.Equal(CameraState.Failed, Outcome(result, c).State));
+        Assert.All(new[] { "truncated", "corrupt" }, c => Assert.Contains("not a readable video", Outcome(result, c).LastError, StringComparison.Ordinal));
         Assert.All(new[] { "resolution", "one-pixel", "uhd" }, c => Assert.Equal(CameraState.Streaming, Outcome(result, c).State));
         Assert.All(new[] { "resolution", "one-pixel", "uhd" }, c => Assert.True(Outcome(result, c).Events >= 3, $"{c}: {Outcome(result, c).Events} labels"));
         Assert.True(result.HealthyEvents > 0);

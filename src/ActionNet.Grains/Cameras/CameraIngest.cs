@@ -53,9 +53,13 @@ public sealed partial class CameraIngest(
             }
             catch (VideoSourceException e)
             {
-                counters.SetState(opened ? CameraState.Reconnecting : CameraState.Connecting, e.Message);
+                // A local file that cannot be opened (missing, truncated, not a video) will not mend itself
+                // in seconds: it is Failed and retried slowly, so a replaced file still brings the camera back.
+                // A network source that cannot be opened yet is still connecting.
+                var brokenFile = FrameSources.IsPaced(registration);
+                counters.SetState(brokenFile ? CameraState.Failed : opened ? CameraState.Reconnecting : CameraState.Connecting, e.Message);
                 LogOpenFailed(cameraId, e.Message);
-                await Task.Delay(TimeSpan.FromSeconds(options.RetrySeconds), cancellationToken);
+                await Task.Delay(TimeSpan.FromSeconds(brokenFile ? Math.Max(options.RetrySeconds, FailedRetrySeconds) : options.RetrySeconds), cancellationToken);
                 continue;
             }
 
