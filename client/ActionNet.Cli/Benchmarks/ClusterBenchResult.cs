@@ -6,7 +6,7 @@ namespace ActionNet.Cli.Benchmarks;
 /// Blob storage, dropped windows and silo memory per camera.
 /// </summary>
 /// <param name="Cameras">Cameras streaming.</param>
-/// <param name="OfferedWindowsPerSecond">Windows the cameras produced per second in total (1.5x raw capacity, to be inference-bound).</param>
+/// <param name="OfferedWindowsPerSecond">Windows the cameras produced per second in total (above raw capacity, to be inference-bound).</param>
 /// <param name="RawBatch">Batch size raw ONNX Runtime was timed at: min(cameras, the profile's max batch).</param>
 /// <param name="RawWindowsPerSecond">Raw ONNX Runtime windows per second at <see cref="RawBatch"/>.</param>
 /// <param name="PipelineWindowsPerSecond">Windows scored and persisted per second by the cluster.</param>

@@ -130,9 +130,14 @@ public static class BenchCommand
         var batch = new Option<int>("--batch") { Description = "the profile's max inference batch", DefaultValueFactory = _ => 8 };
         var warmup = new Option<double>("--warmup") { Description = "seconds of warm-up after every camera's first label", DefaultValueFactory = _ => 5 };
         var seconds = new Option<double>("--seconds") { Description = "seconds measured per camera count", DefaultValueFactory = _ => 20 };
+        var overload = new Option<double>("--overload")
+        {
+            Description = "windows offered per second, as a multiple of raw ONNX Runtime's; above 1 keeps the pipeline inference-bound, and every surplus window is decoded and preprocessed before it is dropped",
+            DefaultValueFactory = _ => 1.2,
+        };
         var json = new Option<bool>("--json") { Description = "print JSON" };
         var model = new ModelOptions();
-        var command = new Command("cluster", "N generated cameras through a real local cluster against raw ONNX Runtime on the same model, in one run") { cameras, stride, batch, warmup, seconds, json };
+        var command = new Command("cluster", "N generated cameras through a real local cluster against raw ONNX Runtime on the same model, in one run") { cameras, stride, batch, warmup, seconds, overload, json };
         model.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -165,6 +170,7 @@ public static class BenchCommand
                         parse.GetValue(stride),
                         maxBatch,
                         raw[Math.Min(n, maxBatch)],
+                        parse.GetValue(overload) is > 1 and var factor ? factor : throw new CliInputException("--overload must be above 1: the pipeline has to be offered more than it can score"),
                         TimeSpan.FromSeconds(parse.GetValue(warmup)),
                         TimeSpan.FromSeconds(parse.GetValue(seconds)),
                         work,
