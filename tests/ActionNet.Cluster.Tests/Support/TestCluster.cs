@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Abstractions.History;
+using ActionNet.Drills;
 using ActionNet.LocalCluster;
 
 namespace ActionNet.Cluster.Tests.Support;
@@ -25,7 +26,7 @@ public sealed class TestCluster : IAsyncDisposable
 
     private readonly ConcurrentDictionary<SolidColour, string> videos = new();
 
-    private TestCluster(string folder, LocalClusterHost host, TestClient client)
+    private TestCluster(string folder, LocalClusterHost host, DrillClient client)
     {
         Folder = folder;
         Host = host;
@@ -36,7 +37,7 @@ public sealed class TestCluster : IAsyncDisposable
     public LocalClusterHost Host { get; }
 
     /// <summary>The tests' Orleans client (replaced by <see cref="ReconnectAsync"/>).</summary>
-    public TestClient Client { get; private set; }
+    public DrillClient Client { get; private set; }
 
     /// <summary>The grain factory of <see cref="Client"/>.</summary>
     public IClusterClient Grains => Client.Grains;
@@ -64,7 +65,7 @@ public sealed class TestCluster : IAsyncDisposable
         var host = await LocalClusterHost.StartAsync(Path.Combine(folder, "cluster"), accelerators, profiles, environment);
         try
         {
-            var client = await TestClient.ConnectAsync(host.Gateways, host.ClusterId);
+            var client = await DrillClient.ConnectAsync(host.Gateways, host.ClusterId);
             return new TestCluster(folder, host, client);
         }
         catch
@@ -137,7 +138,7 @@ public sealed class TestCluster : IAsyncDisposable
     public async Task ReconnectAsync()
     {
         await Client.DisposeAsync();
-        Client = await TestClient.ConnectAsync(Host.Gateways, Host.ClusterId);
+        Client = await DrillClient.ConnectAsync(Host.Gateways, Host.ClusterId);
     }
 
     /// <summary>The tail of every silo's log, for failure messages.</summary>
