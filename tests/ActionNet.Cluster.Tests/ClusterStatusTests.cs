@@ -21,13 +21,14 @@ public sealed class ClusterStatusTests(SharedClusterFixture fixture)
             await Cluster.RegisterAsync(cameras[1], Cyan, TestCluster.AnyProfile);
             await Cluster.WaitForHistoryAsync(cameras[0], "stored events", h => h.Length >= 3);
 
-            // Silos report every 5 s; wait (through the grain) until the t4 silo's report covers scored windows.
+            // Silos report every 5 s; wait (through the grain) until the reports cover both running cameras and
+            // scored windows on the t4 silo, so the CLI below reads reports at least that recent.
             var t4Name = Cluster.Silo("t4").Name;
             await Deadline.WaitAsync(
-                "a cluster report of both silos with windows scored on the t4 silo",
+                "a cluster report of both silos with both cameras active and windows scored on the t4 silo",
                 TestCluster.Patience,
                 () => Cluster.Grains.GetGrain<IClusterStatusGrain>(0).GetStatusAsync(),
-                s => s.Silos.Length == 2 && s.Silos.Any(r => r.Host == t4Name && r.WindowsPerSecond > 0),
+                s => s.Silos.Length == 2 && s.ActiveCameras >= 2 && s.Silos.Any(r => r.Host == t4Name && r.WindowsPerSecond > 0),
                 Cluster.Diagnostics);
 
             var status = (await Cluster.CliOkAsync("cluster", "status", "--json")).Json<ClusterStatus>();
