@@ -31,7 +31,14 @@ public sealed class ClusterStatusTests(SharedClusterFixture fixture)
                 s => s.Silos.Length == 2 && s.ActiveCameras >= 2 && s.Silos.Any(r => r.Host == t4Name && r.WindowsPerSecond > 0),
                 Cluster.Diagnostics);
 
-            var status = (await Cluster.CliOkAsync("cluster", "status", "--json")).Json<ClusterStatus>();
+            // Each silo's report replaces its last one every 5 s, so the CLI is polled until a report set
+            // shows both cameras; every assertion below is then made on that one CLI answer.
+            var status = await Deadline.WaitAsync(
+                "actionnet cluster status --json showing both silos and both cameras",
+                TestCluster.Patience,
+                async () => (await Cluster.CliOkAsync("cluster", "status", "--json")).Json<ClusterStatus>(),
+                s => s.Silos.Length == 2 && s.ActiveCameras >= 2,
+                Cluster.Diagnostics);
             Assert.Equal(2, status.Silos.Length);
             var t4 = Assert.Single(status.Silos, s => s.Host == t4Name);
             var cpu = Assert.Single(status.Silos, s => s.Host == Cluster.Silo("cpu").Name);
