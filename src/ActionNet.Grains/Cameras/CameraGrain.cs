@@ -269,6 +269,16 @@ public sealed partial class CameraGrain(
                     next = null;
                     counters.Dropped();
                     activity.Dropped();
+
+                    // The shard's activation may sit on a silo that just died and is not yet declared dead
+                    // (about 15 s): move on to the next shard, which is likely placed on a live silo, rather
+                    // than stall this camera until membership catches up.
+                    if (settings.InferenceShards > 1 && accelerators.HasSiloFor(key))
+                    {
+                        key = key with { Shard = (key.Shard + 1) % settings.InferenceShards };
+                        inference = GrainFactory.GetGrain<IInferenceGrain>(key.ToString());
+                    }
+
                     await FailAsync(inFlight, key, profile, e, token);
                 }
                 finally
