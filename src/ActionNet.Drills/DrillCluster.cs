@@ -1,4 +1,3 @@
-using System.Text;
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Abstractions.History;
 using ActionNet.LocalCluster;
@@ -24,7 +23,7 @@ public sealed class DrillCluster : IAsyncDisposable
         Host = host;
         Client = client;
         Options = options;
-        Media = new DrillMedia(Path.Combine(folder, "media"));
+        Media = new GeneratedMedia(Path.Combine(folder, "media"));
         History = LabelHistory.Connect(new HistoryStorageOptions { ConnectionString = host.Storage.ConnectionString });
     }
 
@@ -44,7 +43,7 @@ public sealed class DrillCluster : IAsyncDisposable
     public DrillOptions Options { get; }
 
     /// <summary>Test videos in the drill's folder.</summary>
-    public DrillMedia Media { get; }
+    public GeneratedMedia Media { get; }
 
     /// <summary>The label history read straight from storage.</summary>
     public LabelHistory History { get; }
@@ -131,24 +130,7 @@ public sealed class DrillCluster : IAsyncDisposable
     }
 
     /// <summary>The tail of every silo's log, for failure messages.</summary>
-    public string Diagnostics()
-    {
-        var text = new StringBuilder($"cluster {Host.ClusterId} in {Folder}; Azurite running: {Host.Storage.IsRunning}\n");
-        foreach (var silo in Host.Silos)
-        {
-            text.AppendLine($"--- silo {silo.Name} (running: {silo.IsRunning}) {silo.LogPath} ---");
-            try
-            {
-                text.AppendLine(silo.Tail(25).Replace(" | ", "\n", StringComparison.Ordinal));
-            }
-            catch (IOException e)
-            {
-                text.AppendLine($"(log unreadable: {e.Message})");
-            }
-        }
-
-        return text.ToString();
-    }
+    public string Diagnostics() => Host.Diagnostics();
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

@@ -88,6 +88,26 @@ public sealed class LocalClusterHost : IAsyncDisposable
         return silo;
     }
 
+    /// <summary>Where the cluster lives and the tail of every silo's log, for failure messages.</summary>
+    public string Diagnostics()
+    {
+        var text = new System.Text.StringBuilder($"cluster {ClusterId} in {WorkFolder}; Azurite running: {Storage.IsRunning}\n");
+        foreach (var silo in _silos)
+        {
+            text.AppendLine($"--- silo {silo.Name} ({silo.Accelerator}, running: {silo.IsRunning}) {silo.LogPath} ---");
+            try
+            {
+                text.AppendLine(silo.Tail(25).Replace(" | ", "\n", StringComparison.Ordinal));
+            }
+            catch (IOException e)
+            {
+                text.AppendLine($"(log unreadable: {e.Message})");
+            }
+        }
+
+        return text.ToString();
+    }
+
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {

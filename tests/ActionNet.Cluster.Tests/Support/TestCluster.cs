@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Abstractions.History;
 using ActionNet.Drills;
@@ -142,24 +141,7 @@ public sealed class TestCluster : IAsyncDisposable
     }
 
     /// <summary>The tail of every silo's log, for failure messages.</summary>
-    public string Diagnostics()
-    {
-        var text = new StringBuilder($"cluster {Host.ClusterId} in {Folder}; Azurite running: {Host.Storage.IsRunning}\n");
-        foreach (var silo in Host.Silos)
-        {
-            text.AppendLine($"--- silo {silo.Name} ({silo.Accelerator}, running: {silo.IsRunning}) {silo.LogPath} ---");
-            try
-            {
-                text.AppendLine(silo.Tail(25).Replace(" | ", "\n", StringComparison.Ordinal));
-            }
-            catch (IOException e)
-            {
-                text.AppendLine($"(log unreadable: {e.Message})");
-            }
-        }
-
-        return text.ToString();
-    }
+    public string Diagnostics() => Host.Diagnostics();
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

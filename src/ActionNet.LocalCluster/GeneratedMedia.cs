@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace ActionNet.Drills;
+namespace ActionNet.LocalCluster;
 
-/// <summary>Small video files made with the system ffmpeg from its built-in test sources, in a drill's folder.</summary>
-public sealed class DrillMedia(string folder)
+/// <summary>Small video files made with the system ffmpeg from its built-in test sources (for drills and tests), in a given folder.</summary>
+public sealed class GeneratedMedia(string folder)
 {
     /// <summary>The folder the files are written to.</summary>
     public string Folder { get; } = Directory.CreateDirectory(folder).FullName;
