@@ -23,23 +23,34 @@ public sealed class MessageSerializationTests
         new LabelTotal { CameraId = "gate", Label = "walk", Seconds = 12.5, Events = 3 },
         new CameraRegistration { Source = "rtsp://user:pass@host/x", Loop = true, ModelProfile = "rgb-2d", Stride = 16, Subsample = 1, FpsCap = 15, Region = new RegionOfInterest { X = 1, Y = 2, Width = 3, Height = 4 }, Enabled = false },
         new CameraStatus { CameraId = "gate", RedactedSource = "rtsp://user:***@host/x", State = CameraState.WaitingForAccelerator, FramesReceived = 9, WindowsDropped = 2, LastError = "timeout", FrameWidth = 320, FrameHeight = 240, UpdatedAt = TestEvents.Origin },
-        new ScoringRequest
-        {
-            ModelProfile = "rgb-2d",
-            Window = new WindowPayload
-            {
-                Header = new WindowHeader { CameraId = "gate", Sequence = 3, FirstFrameIndex = 10, LastFrameIndex = 41, FirstFrameAt = TestEvents.Origin, LastFrameAt = TestEvents.Origin.AddSeconds(1), Frames = 2 },
-                Height = 2,
-                Width = 2,
-                Rgb = [.. Enumerable.Range(0, 24).Select(i => (byte)i)],
-            },
-        },
+        new CameraPlan { SourceKind = "stream", RedactedSource = "rtsp://user:***@host/x", Profile = "rgb-2d", Accelerators = ["t4"], Inputs = "rgb", Frames = 32, Height = 224, Width = 224, Stride = 8, Subsample = 0, Resize = "Stretch", FpsCap = 30, Loop = false },
         new ScoredWindow
         {
             Window = new WindowHeader { CameraId = "gate", Sequence = 3, Frames = 32, LastFrameAt = TestEvents.Origin },
             Result = new ScoringResult { Probabilities = [0.1f, 0.9f], Logits = [-1f, 1.2f], Labels = ["push", "walk"], Model = "m", Silo = "s", Accelerator = "cpu", ScoredAt = TestEvents.Origin },
         },
-        new ClusterStatus { Silos = [new SiloReport { Silo = "s", Accelerator = "h100", ActiveCameras = 4, WindowsPerSecond = 120, WindowsDropped = 1 }], ActiveCameras = 4, WindowsPerSecond = 120 },
+        new ClusterStatus
+        {
+            Silos =
+            [
+                new SiloReport
+                {
+                    Silo = "s",
+                    Accelerator = "h100",
+                    ActiveCameras = 4,
+                    WindowsPerSecond = 120,
+                    WindowsDropped = 1,
+                    Profiles = [new ProfileLoad { Profile = "rgb-2d", Capacity = 300, Demand = 120, Utilisation = 0.4, Measured = true, Provider = "Cuda" }],
+                    Cameras = [new CameraLoad { CameraId = "gate", Profile = "rgb-2d", Demand = 3.75 }],
+                    Drops = new WindowDrops { Overload = 1 },
+                },
+            ],
+            ActiveCameras = 4,
+            WindowsPerSecond = 120,
+            Capacity = 300,
+            Demand = 120,
+            Drops = new WindowDrops { Overload = 1 },
+        },
     ];
 
     [Theory]
@@ -53,15 +64,27 @@ public sealed class MessageSerializationTests
     }
 
     [Fact]
-    public void AWindowCarriesItsPixelsAsBytes()
+    public void TheScoredWindowACameraSendsAcrossSilosCarriesNoPixelsAndFitsIn2KB()
     {
-        var window = new WindowPayload { Header = new WindowHeader { CameraId = "gate", Sequence = 1, Frames = 1 }, Height = 1, Width = 1, Rgb = [1, 2, 3], Flow = [4, 5] };
+        // The only message of the camera side that may cross silos: header + five scores, never frames.
+        var scored = new ScoredWindow
+        {
+            Window = new WindowHeader { CameraId = new string('c', 64), Sequence = long.MaxValue, FirstFrameIndex = long.MaxValue, LastFrameIndex = long.MaxValue, FirstFrameAt = TestEvents.Origin, LastFrameAt = TestEvents.Origin, Frames = 32 },
+            Result = new ScoringResult
+            {
+                Probabilities = new float[5],
+                Logits = new float[5],
+                Labels = ["push", "fall_floor", "walk", "run", "ride_bike"],
+                Model = "resnet18_2d_rgb_hmdb5_32.onnx",
+                Silo = "actionnet-t4-5d8f7c9b6-x2x9k",
+                Accelerator = "t4 (TensorRt)",
+                ScoredAt = TestEvents.Origin,
+            },
+        };
 
-        var copy = serializer.Deserialize<WindowPayload>(serializer.SerializeToArray(window));
+        var bytes = serializer.SerializeToArray(scored).Length;
 
-        Assert.NotNull(copy);
-        Assert.Equal(new byte[] { 1, 2, 3 }, copy.Rgb);
-        Assert.Equal(new byte[] { 4, 5 }, copy.Flow);
-        Assert.Equal(window.Header, copy.Header);
+        Assert.InRange(bytes, 1, 2048);
+        Assert.DoesNotContain(typeof(ScoredWindow).GetProperties().Concat(typeof(WindowHeader).GetProperties()).Concat(typeof(ScoringResult).GetProperties()), p => p.PropertyType == typeof(byte[]));
     }
 }

@@ -43,8 +43,8 @@ public static class SiloHostBuilderExtensions
         {
             silo.UseActionNetClustering(options);
 
-            // Silo metadata and placement filters are experimental in Orleans 10 (ORLEANSEXP004). We depend on
-            // them deliberately: the accelerator label must be visible to every silo's placement director.
+            // Silo metadata is experimental in Orleans 10 (ORLEANSEXP004). We depend on it deliberately: the
+            // accelerator label must be visible to every silo's camera placement director.
 #pragma warning disable ORLEANSEXP004
             silo.UseSiloMetadata(new Dictionary<string, string> { [AcceleratorMetadata.Key] = options.Accelerator.Trim().ToLowerInvariant() });
 #pragma warning restore ORLEANSEXP004

@@ -33,4 +33,10 @@ public sealed record CameraRegistration
 
     /// <summary>Whether the camera is read at all; a disabled camera keeps its registration and history.</summary>
     [Id(7)] public bool Enabled { get; init; } = true;
+
+    /// <summary>
+    /// The settings resolved against the profile and the model when the camera was registered; null for a
+    /// registration stored before plans existed (it is resolved on its next activation).
+    /// </summary>
+    [Id(9)] public CameraPlan? Plan { get; init; }
 }

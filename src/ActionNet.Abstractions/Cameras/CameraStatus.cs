@@ -22,7 +22,7 @@ public sealed record CameraStatus
     /// <summary>Windows handed to inference.</summary>
     [Id(4)] public long WindowsEmitted { get; init; }
 
-    /// <summary>Windows dropped because inference could not keep up; never dropped silently.</summary>
+    /// <summary>Windows cut but not recorded (overload, no accelerator, failed scoring, refused by history); never dropped silently.</summary>
     [Id(5)] public long WindowsDropped { get; init; }
 
     /// <summary>Windows scored and recorded by the aggregator.</summary>
@@ -57,4 +57,10 @@ public sealed record CameraStatus
 
     /// <summary>Why the history is not being written right now, in one line; null when it is.</summary>
     [Id(16)] public string? HistoryError { get; init; }
+
+    /// <summary>The camera's resolved plan (source kind, model shape, stride, subsample, resize, fps cap); null when not registered.</summary>
+    [Id(17)] public CameraPlan? Plan { get; init; }
+
+    /// <summary>Windows dropped, by reason (<see cref="WindowsDropped"/> is their total).</summary>
+    [Id(18)] public Cluster.WindowDrops Drops { get; init; } = new();
 }

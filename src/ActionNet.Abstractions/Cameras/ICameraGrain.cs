@@ -1,7 +1,7 @@
 namespace ActionNet.Abstractions.Cameras;
 
 /// <summary>
-/// One camera: reads its source, makes windows and sends them to inference. Key: the camera id
+/// One camera's lifecycle: its registration, and the pipeline that reads its source, cuts windows and scores them on the silo it runs on. Key: the camera id
 /// (see <see cref="CameraIds"/>).
 /// </summary>
 public interface ICameraGrain : IGrainWithStringKey
@@ -23,4 +23,11 @@ public interface ICameraGrain : IGrainWithStringKey
     /// nothing otherwise. Called by <see cref="ICameraRegistryGrain"/> so ingest resumes after restarts.
     /// </summary>
     Task EnsureRunningAsync();
+
+    /// <summary>
+    /// Stops reading here and moves the camera to the silo at address <paramref name="silo"/> (or, when null,
+    /// wherever placement now picks), where it resumes reading. Called by the rebalancer; a camera that is not
+    /// running, or already there, does nothing. Returns whether a move started.
+    /// </summary>
+    Task<bool> MoveAsync(string? silo);
 }

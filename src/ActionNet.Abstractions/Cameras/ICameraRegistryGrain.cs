@@ -1,9 +1,12 @@
 namespace ActionNet.Abstractions.Cameras;
 
 /// <summary>
-/// The persisted set of registered camera ids, so registrations survive silo restarts: it lists them
-/// for <c>actionnet cameras list</c> and periodically wakes every registered camera, which resumes
-/// reading by itself. One per cluster; key: <see cref="Key"/>.
+/// The one owner of "keep registered cameras running": the persisted set of registered camera ids (so
+/// registrations survive silo restarts, and <c>actionnet cameras list</c> reads them), which it keeps
+/// running and balanced. Every few seconds, and whenever a silo rings it (start-up, membership change),
+/// it wakes the registered cameras (each resumes on a silo placement picks) and moves cameras, at a
+/// bounded rate, off draining silos and from silos above their capacity-weighted share to those below.
+/// One per cluster; key: <see cref="Key"/>.
 /// </summary>
 public interface ICameraRegistryGrain : IGrainWithIntegerKey
 {
@@ -19,6 +22,9 @@ public interface ICameraRegistryGrain : IGrainWithIntegerKey
     /// <summary>Every registered camera id, in ordinal order.</summary>
     Task<string[]> ListAsync();
 
-    /// <summary>Calls <see cref="ICameraGrain.EnsureRunningAsync"/> on every registered camera without waiting for them.</summary>
-    Task WakeAllAsync();
+    /// <summary>
+    /// Wakes every registered camera (<see cref="ICameraGrain.EnsureRunningAsync"/>, not awaited) and runs one
+    /// rebalancing round.
+    /// </summary>
+    Task ReconcileAsync();
 }

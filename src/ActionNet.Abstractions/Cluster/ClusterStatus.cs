@@ -7,7 +7,7 @@ public sealed record ClusterStatus
     /// <summary>Every silo with a recent report, ordered by address.</summary>
     [Id(0)] public SiloReport[] Silos { get; init; } = [];
 
-    /// <summary>Camera grains active in the cluster.</summary>
+    /// <summary>Cameras reading in the cluster.</summary>
     [Id(1)] public int ActiveCameras { get; init; }
 
     /// <summary>Windows scored per second, summed over silos.</summary>
@@ -18,4 +18,19 @@ public sealed record ClusterStatus
 
     /// <summary>When the snapshot was assembled.</summary>
     [Id(4)] public DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary>Windows per second the cluster sustains, summed over silos and profiles (drained silos excluded).</summary>
+    [Id(5)] public double Capacity { get; init; }
+
+    /// <summary>Windows per second the cluster's cameras produce.</summary>
+    [Id(6)] public double Demand { get; init; }
+
+    /// <summary>Windows dropped, summed over silos, by reason.</summary>
+    [Id(7)] public WindowDrops Drops { get; init; } = new();
+
+    /// <summary>Silos being drained, by address.</summary>
+    [Id(8)] public string[] Draining { get; init; } = [];
+
+    /// <summary>Whether demand exceeds capacity: windows are being (or will be) dropped for overload.</summary>
+    public bool Overloaded => Demand > Capacity;
 }

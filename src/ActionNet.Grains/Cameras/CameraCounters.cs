@@ -14,7 +14,7 @@ public sealed class CameraCounters
     private readonly Lock gate = new();
     private long framesReceived;
     private long windowsEmitted;
-    private long windowsDropped;
+    private readonly DropCounter drops = new();
     private long windowsScored;
     private int reconnects;
     private CameraState sourceState = CameraState.Stopped;
@@ -39,8 +39,11 @@ public sealed class CameraCounters
         }
     }
 
-    /// <summary>Windows dropped so far.</summary>
-    public long WindowsDropped => Interlocked.Read(ref windowsDropped);
+    /// <summary>Windows dropped so far, all reasons.</summary>
+    public long WindowsDropped => drops.Total;
+
+    /// <summary>Windows cut so far (scored, dropped or in flight): the camera's demand.</summary>
+    public long WindowsEmitted => Interlocked.Read(ref windowsEmitted);
 
     /// <summary>Sets the source state and, when given, the last error (one line).</summary>
     public void SetState(CameraState state, string? error = null)
@@ -98,13 +101,13 @@ public sealed class CameraCounters
         }
     }
 
-    /// <summary>A window was handed to inference.</summary>
+    /// <summary>A window was cut and handed to the scorer.</summary>
     public void Emitted() => Interlocked.Increment(ref windowsEmitted);
 
-    /// <summary>A window was dropped (queue full, or it could not be scored or recorded).</summary>
-    public void Dropped() => Interlocked.Increment(ref windowsDropped);
+    /// <summary>A window was dropped for <paramref name="reason"/>.</summary>
+    public void Dropped(DropReason reason) => drops.Add(reason);
 
-    /// <summary>A window was scored and recorded; clears the waiting-for-accelerator flag.</summary>
+    /// <summary>A window was scored and recorded.</summary>
     public void Scored()
     {
         Interlocked.Increment(ref windowsScored);
@@ -114,12 +117,22 @@ public sealed class CameraCounters
         }
     }
 
-    /// <summary>Scoring failed: <paramref name="noAccelerator"/> says whether for want of a suitable silo.</summary>
-    public void DispatchFailed(bool noAccelerator, string error)
+    /// <summary>Scoring or recording failed with <paramref name="error"/> (one line is kept).</summary>
+    public void Failed(string error)
     {
         lock (gate)
         {
-            waitingForAccelerator = noAccelerator;
+            lastError = OneLine(error);
+        }
+    }
+
+    /// <summary>The camera is registered but this silo may not score it, and no silo that may is active.</summary>
+    public void WaitForAccelerator(string error)
+    {
+        lock (gate)
+        {
+            waitingForAccelerator = true;
+            sourceState = CameraState.Streaming;
             lastError = OneLine(error);
         }
     }
@@ -136,7 +149,8 @@ public sealed class CameraCounters
                 State = State,
                 FramesReceived = Interlocked.Read(ref framesReceived),
                 WindowsEmitted = Interlocked.Read(ref windowsEmitted),
-                WindowsDropped = Interlocked.Read(ref windowsDropped),
+                WindowsDropped = drops.Total,
+                Drops = drops.Snapshot(),
                 WindowsScored = Interlocked.Read(ref windowsScored),
                 LastError = lastError,
                 ReconnectCount = reconnects,

@@ -1,39 +1,45 @@
 using ActionNet.Abstractions.Cameras;
+using ActionNet.Abstractions.Cluster;
 using ActionNet.Abstractions.History;
-using ActionNet.Abstractions.Inference;
 using ActionNet.Grains.Cluster;
 using ActionNet.Grains.Inference;
 using ActionNet.Grains.Placement;
 using ActionNet.Inference.Contracts;
-using ActionNet.Vision.Sources;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime.Placement;
 
 namespace ActionNet.Grains.Cameras;
 
 /// <summary>
-/// One camera (key: camera id). Its registration is stored in the <see cref="StorageName"/> grain
-/// storage. While registered and enabled, the activation owns a <see cref="CameraIngest"/> reader on a
-/// thread-pool thread and a dispatcher on the grain scheduler that sends one window at a time to the
-/// camera's inference shard and the result to its aggregator. A keep-alive timer holds the activation
-/// while it reads; if its silo dies, <see cref="CameraRegistryGrain"/> wakes it on another.
+/// One camera's lifecycle (key: camera id): its registration, stored in the <see cref="StorageName"/> grain
+/// storage with its resolved <see cref="CameraPlan"/>, and the <see cref="CameraPipeline"/> that reads, cuts
+/// and scores it on this silo. <see cref="CameraPlacementAttribute"/> puts the grain on a silo whose
+/// accelerator the profile allows, with the most spare capacity; <see cref="CameraRegistryGrain"/> wakes it
+/// after failures and moves it to rebalance (<see cref="MoveAsync"/>). A camera that lands on a silo that may
+/// not score it waits there, and moves as soon as one that may is active.
 /// </summary>
+[CameraPlacement]
 public sealed partial class CameraGrain(
-    [PersistentState("camera", CameraGrain.StorageName)] IPersistentState<CameraRegistration> stored,
+    [PersistentState(CameraGrain.RegistrationState, CameraGrain.StorageName)] IPersistentState<CameraRegistration> stored,
+    ModelCatalog catalog,
     ModelHost models,
     AcceleratorDirectory accelerators,
     SiloActivity activity,
     SiloIdentity silo,
+    ILocalSiloDetails local,
     IOptions<IngestOptions> options,
     ILogger<CameraGrain> logger) : Grain, ICameraGrain
 {
-    /// <summary>The grain storage provider that holds camera registrations and the registry.</summary>
+    /// <summary>The grain storage provider that holds camera registrations, the registry and the cluster's drained silos.</summary>
     public const string StorageName = "cameras";
+
+    /// <summary>The state name of a camera's registration in <see cref="StorageName"/>.</summary>
+    public const string RegistrationState = "camera";
 
     private readonly IngestOptions settings = options.Value;
     private readonly CameraCounters counters = new();
-    private readonly WindowArrayPool pool = new();
-    private Pipeline? running;
+    private CameraPipeline? running;
 
     private string CameraId => this.GetPrimaryKeyString();
 
@@ -43,7 +49,7 @@ public sealed partial class CameraGrain(
         CameraIds.Validate(CameraId);
         if (stored.RecordExists && stored.State.Enabled)
         {
-            await TryStartAsync();
+            await StartAsync(consultLedger: false);
         }
         else
         {
@@ -52,39 +58,23 @@ public sealed partial class CameraGrain(
     }
 
     /// <inheritdoc/>
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        var wasReading = running is not null;
-        await StopAsync();
-
-        // Orleans also deactivates a camera that is reading: its grain-directory entry lived on a silo that
-        // died, or its silo is shutting down. Come back at once (on whichever silo placement picks) instead of
-        // leaving the camera dark until the registry's next round. Removal and disabling stop the reader
-        // first, so they never get here with wasReading set.
-        if (wasReading && stored.RecordExists && stored.State.Enabled)
-        {
-            LogReactivating(CameraId, reason.ToString());
-            var grains = GrainFactory;
-            var camera = CameraId;
-            _ = Task.Run(() => ReactivateAsync(grains, camera), CancellationToken.None);
-        }
-    }
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await StopAsync();
 
     /// <inheritdoc/>
     public async Task RegisterAsync(CameraRegistration registration)
     {
         ArgumentNullException.ThrowIfNull(registration);
         CameraIds.Validate(CameraId);
-        var profile = CameraRegistrationRules.Validate(registration, models.Profiles);
-        await models.GetContractAsync(profile.Name);
+        var profile = CameraRegistrationRules.Validate(registration, catalog.Profiles);
+        var contract = await catalog.GetContractAsync(profile.Name);
         await StopAsync();
-        stored.State = registration;
+        stored.State = registration with { Plan = CameraPlans.Resolve(registration, profile, contract) };
         await stored.WriteStateAsync();
         await GrainFactory.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).AddAsync(CameraId);
         LogRegistered(CameraId, SourceUrl.Redact(registration.Source), profile.Name, registration.Enabled);
         if (registration.Enabled)
         {
-            await TryStartAsync();
+            await StartAsync(consultLedger: true);
         }
         else
         {
@@ -112,7 +102,13 @@ public sealed partial class CameraGrain(
     {
         var status = counters.Snapshot(CameraId, stored.RecordExists ? SourceUrl.Redact(stored.State.Source) : "", silo.Name);
         var history = await GrainFactory.GetGrain<IAggregatorGrain>(CameraId).GetStatusAsync();
-        return status with { HistoryBuffered = history.BufferedEvents, HistoryBufferLimit = history.BufferLimit, HistoryError = history.LastError };
+        return status with
+        {
+            Plan = stored.RecordExists ? stored.State.Plan : null,
+            HistoryBuffered = history.BufferedEvents,
+            HistoryBufferLimit = history.BufferLimit,
+            HistoryError = history.LastError,
+        };
     }
 
     /// <inheritdoc/>
@@ -124,54 +120,107 @@ public sealed partial class CameraGrain(
     {
         if (stored.RecordExists && stored.State.Enabled && running is null)
         {
-            await TryStartAsync();
+            await StartAsync(consultLedger: false);
         }
     }
 
-    // Off the grain's scheduler: the call is forwarded to a new activation once this one is gone.
-    private async Task ReactivateAsync(IGrainFactory grains, string camera)
+    /// <inheritdoc/>
+    public async Task<bool> MoveAsync(string? silo)
     {
-        try
+        if (running is null || silo == Here)
         {
-            await grains.GetGrain<ICameraGrain>(camera).EnsureRunningAsync();
+            return false;
         }
-        catch (Exception e) when (e is OrleansException or TimeoutException or ObjectDisposedException or InvalidOperationException)
-        {
-            LogReactivateFailed(camera, CameraCounters.OneLine(e.Message));
-        }
+
+        await StopAsync();
+        MigrateTo(silo);
+        return true;
     }
 
-    // A start that fails (profile gone from configuration, unreadable model) is shown in the status;
-    // the registry's next wake-up tries again.
-    private async Task TryStartAsync()
+    private string Here => local.SiloAddress.ToParsableString();
+
+    private void MigrateTo(string? silo)
     {
-        var current = stored.State;
+        RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        if (silo is not null)
+        {
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, SiloAddress.FromParsableString(silo));
+        }
+
+        counters.SetState(CameraState.Connecting, silo is null ? "moving to another silo" : $"moving to silo {silo}");
+        this.MigrateOnIdle();
+    }
+
+    // A start that fails (profile gone from configuration, unreadable model) is shown in the status; the
+    // registry's next round tries again.
+    private async Task StartAsync(bool consultLedger)
+    {
+        var registration = stored.State;
         try
         {
-            var profile = models.Profiles.Get(current.ModelProfile);
-            var contract = await models.GetContractAsync(profile.Name);
-            var key = InferenceGrainKey.ForCamera(profile.Name, profile.Accelerators, CameraId, settings.InferenceShards);
-            var queue = new DropOldestQueue<CapturedWindow>(settings.QueueCapacity, dropped =>
+            var profile = catalog.Profiles.Get(registration.ModelProfile);
+            if (!AcceleratorRules.Allows(silo.Accelerator, profile.Accelerators))
             {
-                counters.Dropped();
-                activity.Dropped();
-                dropped.ReturnTo(pool);
-            });
-            var cudaDecoding = settings.CudaDecoding ?? !string.Equals(silo.Accelerator, "cpu", StringComparison.OrdinalIgnoreCase);
-            var ingest = new CameraIngest(CameraId, current, profile, contract, queue, pool, counters, settings, cudaDecoding, logger);
-            var cancel = new CancellationTokenSource();
-            var pipeline = new Pipeline(cancel, queue, Task.Run(() => ingest.RunAsync(cancel.Token)));
-            running = pipeline;
-            activity.CameraStarted();
-            pipeline.Dispatcher = DispatchAsync(pipeline, key, profile.Name);
-            pipeline.KeepAlive = this.RegisterGrainTimer(
-                CheckReaderAsync,
-                new GrainTimerCreationOptions(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)) { KeepAlive = true, Interleave = true });
+                WaitOrMove(profile);
+                return;
+            }
+
+            if (consultLedger && await BetterSiloAsync(profile) is { } better)
+            {
+                MigrateTo(better);
+                return;
+            }
+
+            var contract = await catalog.GetContractAsync(profile.Name);
+            if (registration.Plan is null)
+            {
+                stored.State = registration = registration with { Plan = CameraPlans.Resolve(registration, profile, contract) };
+                await stored.WriteStateAsync();
+            }
+
+            var scorer = await models.GetScorerAsync(profile.Name);
+            var aggregator = GrainFactory.GetGrain<IAggregatorGrain>(CameraId);
+            var hooks = new CameraPipelineHooks(aggregator.GetNextSequenceAsync, aggregator.RecordAsync);
+            var cudaDecoding = settings.CudaDecoding ?? !string.Equals(silo.Accelerator, AcceleratorMetadata.Cpu, StringComparison.OrdinalIgnoreCase);
+            running = new CameraPipeline(CameraId, registration, registration.Plan!, contract, scorer, hooks, counters, activity, settings, silo, cudaDecoding, logger);
+            running.Start();
+
+            // The pipeline runs on its own threads, not through grain calls: keep the activation while it reads.
+            DelayDeactivation(Timeout.InfiniteTimeSpan);
         }
         catch (Exception e) when (e is ArgumentException or ModelContractException)
         {
             counters.SetState(CameraState.Failed, e.Message);
             LogStartFailed(CameraId, CameraCounters.OneLine(e.Message));
+        }
+    }
+
+    // This silo may not score the profile: move to one that may, or wait here until one is active.
+    private void WaitOrMove(ModelProfile profile)
+    {
+        if (accelerators.HasSiloFor(profile.Accelerators))
+        {
+            MigrateTo(null);
+            return;
+        }
+
+        var message = $"no active silo has an accelerator allowed for profile '{profile.Name}' ({AcceleratorRules.Describe(profile.Accelerators)}); active silos: {string.Join(", ", accelerators.ActiveLabels())}";
+        counters.WaitForAccelerator(message);
+        LogWaiting(CameraId, message);
+    }
+
+    // At registration the grain runs wherever the call landed: ask the ledger whether another allowed silo has more room.
+    private async Task<string?> BetterSiloAsync(ModelProfile profile)
+    {
+        var candidates = accelerators.SilosFor(profile.Accelerators).Select(s => s.ToParsableString()).ToArray();
+        try
+        {
+            var chosen = await GrainFactory.GetGrain<IClusterStatusGrain>(0).PlaceCameraAsync(CameraId, profile.Name, candidates);
+            return chosen is not null && chosen != Here ? chosen : null;
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            return null;
         }
     }
 
@@ -183,185 +232,8 @@ public sealed partial class CameraGrain(
         }
 
         running = null;
-        pipeline.KeepAlive?.Dispose();
-        await pipeline.Cancel.CancelAsync();
-        pipeline.Queue.Complete();
-        await Quietly(pipeline.Reader);
-        await Quietly(pipeline.Dispatcher);
-        while (pipeline.Queue.TryRead(out var left))
-        {
-            left.ReturnTo(pool);
-        }
-
-        pipeline.Cancel.Dispose();
-        activity.CameraStopped();
-    }
-
-    // The reader ends by itself only when a non-looping file ends; a crash is restarted.
-    private async Task CheckReaderAsync(CancellationToken cancellationToken)
-    {
-        if (running is { Reader.IsFaulted: true } pipeline)
-        {
-            counters.SetState(CameraState.Reconnecting, pipeline.Reader.Exception!.GetBaseException().Message);
-            LogReaderCrashed(CameraId, CameraCounters.OneLine(pipeline.Reader.Exception.GetBaseException().Message));
-            await StopAsync();
-            await TryStartAsync();
-        }
-    }
-
-    // Up to WindowsInFlight windows are being scored at once, so the model never idles between one
-    // camera's windows; results are recorded strictly in sequence order (the oldest is awaited first).
-    private async Task DispatchAsync(Pipeline pipeline, InferenceGrainKey key, string profile)
-    {
-        var inference = GrainFactory.GetGrain<IInferenceGrain>(key.ToString());
-        var aggregator = GrainFactory.GetGrain<IAggregatorGrain>(CameraId);
-        var token = pipeline.Cancel.Token;
-        var inFlight = new Queue<(CapturedWindow Window, WindowPayload Payload, Task<ScoringResult> Score)>();
-        long? next = null;
-        try
-        {
-            while (!token.IsCancellationRequested)
-            {
-                if (inFlight.Count < settings.WindowsInFlight && await NextWindowAsync(pipeline.Queue, inFlight.Count == 0, token) is { } window)
-                {
-                    try
-                    {
-                        // Without a suitable silo the call would only fail in placement (and log there): skip it.
-                        if (!accelerators.HasSiloFor(key))
-                        {
-                            throw new NoAcceleratorException();
-                        }
-
-                        // The aggregator knows the stored high-water mark, so sequences never repeat across restarts.
-                        next ??= await aggregator.GetNextSequenceAsync();
-                        var payload = window.ToPayload(CameraId, next.Value);
-                        next++;
-                        counters.Emitted();
-                        inFlight.Enqueue((window, payload, inference.ScoreAsync(new ScoringRequest { Window = payload, ModelProfile = profile })));
-                    }
-                    catch (Exception e) when (!token.IsCancellationRequested)
-                    {
-                        window.ReturnTo(pool);
-                        next = null;
-                        counters.Dropped();
-                        activity.Dropped();
-                        await FailAsync(inFlight, key, profile, e, token);
-                    }
-
-                    continue;
-                }
-
-                if (inFlight.Count == 0)
-                {
-                    continue;
-                }
-
-                var head = inFlight.Dequeue();
-                try
-                {
-                    var result = await head.Score;
-                    await aggregator.RecordAsync(new ScoredWindow { Window = head.Payload.Header, Result = result });
-                    counters.Scored();
-                }
-                catch (Exception e) when (!token.IsCancellationRequested)
-                {
-                    // Whether the aggregator kept the window is unknown: ask it again for the next number.
-                    next = null;
-                    counters.Dropped();
-                    activity.Dropped();
-
-                    // The shard's activation may sit on a silo that just died and is not yet declared dead
-                    // (about 15 s): move on to the next shard, which is likely placed on a live silo, rather
-                    // than stall this camera until membership catches up.
-                    if (settings.InferenceShards > 1 && accelerators.HasSiloFor(key))
-                    {
-                        key = key with { Shard = (key.Shard + 1) % settings.InferenceShards };
-                        inference = GrainFactory.GetGrain<IInferenceGrain>(key.ToString());
-                    }
-
-                    await FailAsync(inFlight, key, profile, e, token);
-                }
-                finally
-                {
-                    head.Window.ReturnTo(pool);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            foreach (var (window, _, score) in inFlight)
-            {
-                await Settle(score);
-                window.ReturnTo(pool);
-            }
-        }
-    }
-
-    // Waits for the next window when nothing is in flight; otherwise only takes one that is already queued.
-    private static async ValueTask<CapturedWindow?> NextWindowAsync(DropOldestQueue<CapturedWindow> queue, bool wait, CancellationToken token)
-    {
-        if (queue.TryRead(out var ready))
-        {
-            return ready;
-        }
-
-        if (!wait)
-        {
-            return null;
-        }
-
-        try
-        {
-            return await queue.ReadAsync(token);
-        }
-        catch (System.Threading.Channels.ChannelClosedException)
-        {
-            throw new OperationCanceledException(token);
-        }
-    }
-
-    // A failed window drops every window scored behind it (their sequence numbers are re-asked), reports once, and backs off.
-    private async Task FailAsync(Queue<(CapturedWindow Window, WindowPayload Payload, Task<ScoringResult> Score)> inFlight, InferenceGrainKey key, string profile, Exception e, CancellationToken token)
-    {
-        while (inFlight.TryDequeue(out var abandoned))
-        {
-            await Settle(abandoned.Score);
-            abandoned.Window.ReturnTo(pool);
-            counters.Dropped();
-            activity.Dropped();
-        }
-
-        var noAccelerator = !accelerators.HasSiloFor(key);
-        var message = noAccelerator
-            ? $"no active silo has an accelerator allowed for profile '{profile}' ({(key.Accelerators.Count == 0 ? "any" : string.Join(", ", key.Accelerators))}); active silos: {string.Join(", ", accelerators.ActiveLabels())}"
-            : e.Message;
-        counters.DispatchFailed(noAccelerator, message);
-        LogDispatchFailed(CameraId, CameraCounters.OneLine(message));
-        await Task.Delay(TimeSpan.FromSeconds(settings.RetrySeconds), token);
-    }
-
-    // An abandoned scoring call's outcome no longer matters, whatever it is; stay on the grain's scheduler.
-    private static async Task Settle(Task task) =>
-        await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
-
-    private static async Task Quietly(Task? task)
-    {
-        if (task is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await task;
-        }
-        catch (Exception e) when (e is OperationCanceledException or VideoSourceException or ModelContractException or ArgumentException or InvalidOperationException)
-        {
-            // The pipeline is being torn down; its failure is already in the status.
-        }
+        await pipeline.DisposeAsync();
+        DelayDeactivation(TimeSpan.Zero);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "camera {Camera}: registered {Source} with profile {Profile} (enabled: {Enabled})")]
@@ -373,32 +245,6 @@ public sealed partial class CameraGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: cannot start: {Reason}")]
     private partial void LogStartFailed(string camera, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: reader crashed, restarting: {Reason}")]
-    private partial void LogReaderCrashed(string camera, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "camera {Camera}: deactivated while reading ({Reason}); reactivating")]
-    private partial void LogReactivating(string camera, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: could not reactivate, the registry's next round will: {Reason}")]
-    private partial void LogReactivateFailed(string camera, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: window not scored: {Reason}")]
-    private partial void LogDispatchFailed(string camera, string reason);
-
-    private sealed class NoAcceleratorException : Exception
-    {
-    }
-
-    private sealed class Pipeline(CancellationTokenSource cancel, DropOldestQueue<CapturedWindow> queue, Task reader)
-    {
-        public CancellationTokenSource Cancel => cancel;
-
-        public DropOldestQueue<CapturedWindow> Queue => queue;
-
-        public Task Reader => reader;
-
-        public Task? Dispatcher { get; set; }
-
-        public IGrainTimer? KeepAlive { get; set; }
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: waiting for an accelerator: {Reason}")]
+    private partial void LogWaiting(string camera, string reason);
 }

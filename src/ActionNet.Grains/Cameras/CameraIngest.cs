@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ActionNet.Abstractions.Cameras;
-using ActionNet.Grains.Inference;
 using ActionNet.Inference.Contracts;
 using ActionNet.Vision.Clips;
 using ActionNet.Vision.Frames;
@@ -13,15 +12,16 @@ namespace ActionNet.Grains.Cameras;
 /// <summary>
 /// A camera's reader, run on a thread-pool thread (never the grain scheduler): opens the source, paces
 /// file sources at their frame rate (or the fps cap), preprocesses only the frames the
-/// <see cref="WindowBuffer"/> keeps, and writes each finished window to the camera's drop-oldest queue.
+/// <see cref="WindowBuffer"/> keeps, and hands each finished window to <c>emit</c>, which must not block.
 /// Reopens a failed source with a retry delay; a file that ends without looping stops the reader.
+/// Stride, subsample and resize come from the camera's <see cref="CameraPlan"/>.
 /// </summary>
 public sealed partial class CameraIngest(
     string cameraId,
     CameraRegistration registration,
-    ModelProfile profile,
+    CameraPlan plan,
     ModelContract contract,
-    DropOldestQueue<CapturedWindow> queue,
+    Action<CapturedWindow> emit,
     WindowArrayPool pool,
     CameraCounters counters,
     IngestOptions options,
@@ -34,11 +34,11 @@ public sealed partial class CameraIngest(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var spec = new ClipSpec(contract.Frames, contract.Height, contract.Width, contract.Rgb is not null, contract.Flow is not null);
-        using var preprocessor = new FramePreprocessor(contract.Height, contract.Width, profile.Resize);
-        using var windows = new WindowBuffer(spec, registration.Stride ?? profile.StrideFor(contract.Frames), registration.Subsample ?? profile.Subsample, pool.Rent);
+        using var preprocessor = new FramePreprocessor(contract.Height, contract.Width, Enum.Parse<ResizeMode>(plan.Resize));
+        using var windows = new WindowBuffer(spec, plan.Stride, plan.Subsample, pool.Rent);
         using var frame = new Mat();
         var model = new byte[preprocessor.FrameBytes];
-        var region = registration.Region is { } r ? new Rect(r.X, r.Y, r.Width, r.Height) : (Rect?)null;
+        var region = plan.Region is { } r ? new Rect(r.X, r.Y, r.Width, r.Height) : (Rect?)null;
         var epoch = DateTimeOffset.UtcNow;
         var epochTicks = Stopwatch.GetTimestamp();
         long index = 0;
@@ -128,7 +128,7 @@ public sealed partial class CameraIngest(
                         var window = windows.Push(frameIndex, Stopwatch.GetElapsedTime(epochTicks), model);
                         if (window is not null)
                         {
-                            queue.Write(new CapturedWindow(window, epoch + window.FirstTimestamp, epoch + window.LastTimestamp));
+                            emit(new CapturedWindow(window, epoch + window.FirstTimestamp, epoch + window.LastTimestamp));
                         }
                     }
                 }

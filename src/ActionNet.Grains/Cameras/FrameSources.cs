@@ -63,7 +63,8 @@ public static class FrameSources
 
     // Every network source is capped (ffmpeg drops frames before they reach the pipe); 30 fps is more than
     // windows of T frames at stride 8 need, and a 60 fps camera would otherwise cost twice the decode.
-    private const double DefaultNetworkFpsCap = 30;
+    /// <summary>The frame-rate cap of every network source (frames per second).</summary>
+    public const double DefaultNetworkFpsCap = 30;
 
     private static readonly string[] NetworkSchemes = ["rtsp", "rtsps", "http", "https"];
 

@@ -1,24 +1,34 @@
 using System.Diagnostics;
 using ActionNet.Abstractions.Cluster;
+using ActionNet.Grains.Inference;
+using ActionNet.Grains.Placement;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ActionNet.Grains.Cluster;
 
 /// <summary>
-/// Sends this silo's <see cref="SiloReport"/> (cameras reading here, windows scored per second here,
-/// windows dropped here) to <see cref="IClusterStatusGrain"/> every <see cref="Interval"/>.
+/// Sends this silo's <see cref="SiloReport"/> to <see cref="IClusterStatusGrain"/> every <see cref="Interval"/>:
+/// per profile the silo may run, its capacity, demand and utilisation; the cameras reading here with their
+/// demand; windows scored per second and dropped by reason; and the bytes the silo sent per window scored.
+/// Placement and the rebalancer decide from these reports.
 /// </summary>
 public sealed partial class SiloReporter(
     IGrainFactory grains,
     ILocalSiloDetails local,
     SiloIdentity identity,
     SiloActivity activity,
+    ModelCatalog catalog,
+    ModelHost models,
+    MessagingMeter messaging,
     IHostApplicationLifetime lifetime,
     ILogger<SiloReporter> logger) : BackgroundService
 {
     /// <summary>Time between reports.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    private readonly Dictionary<string, long> lastCut = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> lastSubmitted = new(StringComparer.OrdinalIgnoreCase);
 
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -37,25 +47,33 @@ public sealed partial class SiloReporter(
 
         var status = grains.GetGrain<IClusterStatusGrain>(0);
         var lastScored = activity.WindowsScored;
+        var lastBytes = messaging.SentBytes;
         var lastAt = Stopwatch.GetTimestamp();
         using var timer = new PeriodicTimer(Interval);
         var failing = false;
         do
         {
             var scored = activity.WindowsScored;
+            var bytes = messaging.SentBytes;
             var seconds = Stopwatch.GetElapsedTime(lastAt).TotalSeconds;
             lastAt = Stopwatch.GetTimestamp();
+            var cameras = Cameras(seconds);
             var report = new SiloReport
             {
-                Silo = local.SiloAddress.ToString(),
+                Silo = local.SiloAddress.ToParsableString(),
                 Host = identity.Name,
                 Accelerator = identity.Accelerator,
-                ActiveCameras = activity.ActiveCameras,
+                ActiveCameras = cameras.Length,
                 WindowsPerSecond = seconds > 0 ? Math.Round((scored - lastScored) / seconds, 2) : 0,
-                WindowsDropped = activity.WindowsDropped,
+                WindowsDropped = activity.Drops.Total,
+                Drops = activity.Drops,
+                Profiles = Profiles(seconds),
+                Cameras = cameras,
+                SentBytesPerWindow = scored > lastScored ? Math.Round((double)(bytes - lastBytes) / (scored - lastScored), 1) : 0,
                 ReportedAt = DateTimeOffset.UtcNow,
             };
             lastScored = scored;
+            lastBytes = bytes;
             try
             {
                 await status.ReportAsync(report);
@@ -72,6 +90,57 @@ public sealed partial class SiloReporter(
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
+    }
+
+    private CameraLoad[] Cameras(double seconds)
+    {
+        var running = activity.Cameras();
+        var loads = new CameraLoad[running.Count];
+        for (var i = 0; i < running.Count; i++)
+        {
+            var (camera, profile, cut) = running[i];
+            var before = lastCut.GetValueOrDefault(camera, cut);
+            loads[i] = new CameraLoad { CameraId = camera, Profile = profile, Demand = seconds > 0 ? Math.Round((cut - before) / seconds, 3) : 0 };
+            lastCut[camera] = cut;
+        }
+
+        foreach (var gone in lastCut.Keys.Except(running.Select(r => r.CameraId)).ToArray())
+        {
+            lastCut.Remove(gone);
+        }
+
+        return loads;
+    }
+
+    // Every profile this silo may run: loaded ones with measured figures, the others with their start value.
+    private ProfileLoad[] Profiles(double seconds)
+    {
+        var loaded = models.LoadedScorers().ToDictionary(s => s.Profile.Name, StringComparer.OrdinalIgnoreCase);
+        var loads = new List<ProfileLoad>();
+        foreach (var profile in catalog.Profiles.Profiles.Values.Where(p => AcceleratorRules.Allows(identity.Accelerator, p.Accelerators)))
+        {
+            if (!loaded.TryGetValue(profile.Name, out var scorer))
+            {
+                loads.Add(new ProfileLoad { Profile = profile.Name, Capacity = profile.Capacity });
+                continue;
+            }
+
+            var submitted = scorer.Submitted;
+            var before = lastSubmitted.GetValueOrDefault(profile.Name, submitted);
+            lastSubmitted[profile.Name] = submitted;
+            var (capacity, measured) = scorer.Capacity;
+            loads.Add(new ProfileLoad
+            {
+                Profile = profile.Name,
+                Capacity = Math.Round(capacity, 2),
+                Measured = measured,
+                Demand = seconds > 0 ? Math.Round((submitted - before) / seconds, 2) : 0,
+                Utilisation = Math.Round(scorer.TakeUtilisation(), 3),
+                Provider = scorer.Provider,
+            });
+        }
+
+        return [.. loads.OrderBy(l => l.Profile, StringComparer.OrdinalIgnoreCase)];
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "silo report not delivered, retrying every interval: {Reason}")]

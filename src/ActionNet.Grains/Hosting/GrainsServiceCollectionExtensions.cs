@@ -23,8 +23,8 @@ public static class GrainsServiceCollectionExtensions
     /// Binds and validates (at start) the model profiles (<see cref="ModelProfilesOptions.SectionName"/>),
     /// <see cref="AggregationOptions"/>, <see cref="IngestOptions"/>, <c>Inference</c> and the label history
     /// (<see cref="HistoryStorageOptions.SectionName"/>; its connection string defaults to
-    /// <see cref="StorageConnectionKey"/>), and registers the model host, the accelerator placement
-    /// filter, the silo's activity counters, the silo reporter and camera recovery.
+    /// <see cref="StorageConnectionKey"/>), and registers the model host, the camera placement
+    /// director for cameras, the silo's activity counters, the silo reporter and the registry's doorbell.
     /// <paramref name="identity"/> names this silo and its accelerator label.
     /// </summary>
     public static IServiceCollection AddActionNetGrains(this IServiceCollection services, SiloIdentity identity)
@@ -57,11 +57,15 @@ public static class GrainsServiceCollectionExtensions
         });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiloActivity>();
+        services.AddOptions<BalanceOptions>().BindConfiguration(BalanceOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BalanceOptions>>(new OptionsRules<BalanceOptions>(o => o.Validate()));
+        services.AddSingleton<ModelCatalog>();
         services.AddSingleton<ModelHost>();
+        services.AddSingleton<MessagingMeter>();
         services.AddSingleton<AcceleratorDirectory>();
-        services.AddPlacementFilter<AcceleratorPlacementFilterStrategy, AcceleratorPlacementFilterDirector>(ServiceLifetime.Singleton);
+        services.AddPlacementDirector<CameraPlacementStrategy, CameraPlacementDirector>();
         services.AddHostedService<SiloReporter>();
-        services.AddHostedService<CameraRecoveryService>();
+        services.AddHostedService<CameraRegistryDoorbell>();
         return services;
     }
 }

@@ -4,70 +4,48 @@ using ActionNet.Inference.Contracts;
 using ActionNet.Inference.Execution;
 using ActionNet.Inference.Scoring;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ActionNet.Grains.Inference;
 
 /// <summary>
-/// The silo's models: one <see cref="ProfileScorer"/> (one ONNX Runtime session) per profile, loaded
-/// on first use on a thread-pool thread and shared by every inference activation on the silo; and
-/// each profile's contract, read once, for the cameras that cut windows to its shape.
+/// Owns this silo's ONNX Runtime sessions: one <see cref="ProfileScorer"/> per profile, loaded on first use
+/// on a thread-pool thread and shared by every camera on the silo, so their windows batch together.
+/// Cameras reach it only through the scorer it hands out; profiles and contracts come from
+/// <see cref="ModelCatalog"/>.
 /// </summary>
 public sealed partial class ModelHost(
-    IOptions<ModelProfilesOptions> profiles,
+    ModelCatalog catalog,
     InferenceSessionFactory sessions,
     SiloActivity activity,
+    TimeProvider time,
     ILogger<ModelHost> logger) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ProfileScorer>>> scorers = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, Lazy<Task<ModelContract>>> contracts = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>The configured profiles.</summary>
-    public ModelProfilesOptions Profiles => profiles.Value;
 
     /// <summary>The scorer of <paramref name="profileName"/>, loading its model on first use; a failed load is retried by the next call.</summary>
     /// <exception cref="ArgumentException">The profile is not configured.</exception>
     /// <exception cref="ModelContractException">The model file is missing or breaks the contract.</exception>
     public Task<ProfileScorer> GetScorerAsync(string profileName)
     {
-        var profile = Profiles.Get(profileName);
-        return Once(scorers, profile.Name, () => Task.Run(() =>
+        var profile = catalog.Profiles.Get(profileName);
+        return LoadOnce.GetAsync(scorers, profile.Name, () => Task.Run(() =>
         {
             var model = new ActionModel(profile.Model, profile.Labels, sessions);
             LogLoaded(profile.Name, Path.GetFileName(profile.Model), model.ActiveProvider.ToString());
-            return new ProfileScorer(profile, model, activity.Scored);
+            return new ProfileScorer(profile, model, activity, time);
         }));
     }
 
-    /// <summary>The contract of <paramref name="profileName"/>'s model, read from the file once (off the caller's thread).</summary>
-    /// <exception cref="ArgumentException">The profile is not configured.</exception>
-    /// <exception cref="ModelContractException">The model file is missing or breaks the contract.</exception>
-    public Task<ModelContract> GetContractAsync(string profileName)
-    {
-        var profile = Profiles.Get(profileName);
-        return Once(contracts, profile.Name, () => Task.Run(() => ModelContractReader.Read(profile.Model, profile.Labels)));
-    }
+    /// <summary>The scorers loaded so far (for reports).</summary>
+    public IReadOnlyList<ProfileScorer> LoadedScorers() =>
+        [.. scorers.Values.Where(s => s.IsValueCreated && s.Value.IsCompletedSuccessfully).Select(s => s.Value.Result)];
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
-        foreach (var scorer in scorers.Values.Where(s => s.IsValueCreated && s.Value.IsCompletedSuccessfully))
+        foreach (var scorer in LoadedScorers())
         {
-            await scorer.Value.Result.DisposeAsync();
-        }
-    }
-
-    private static async Task<T> Once<T>(ConcurrentDictionary<string, Lazy<Task<T>>> cache, string key, Func<Task<T>> load)
-    {
-        var entry = cache.GetOrAdd(key, _ => new Lazy<Task<T>>(load));
-        try
-        {
-            return await entry.Value;
-        }
-        catch
-        {
-            cache.TryRemove(new KeyValuePair<string, Lazy<Task<T>>>(key, entry));
-            throw;
+            await scorer.DisposeAsync();
         }
     }
 

@@ -45,6 +45,20 @@ public sealed record ModelProfile
     /// <summary><c>:Resize</c>: how frames reach model resolution (Stretch or CenterCrop).</summary>
     public ResizeMode Resize { get; init; } = ResizeMode.Stretch;
 
+    /// <summary>
+    /// <c>:Capacity</c>: windows per second one silo's scorer is expected to sustain for this profile, used for
+    /// placement until the scorer has measured its own (windows scored per second of model time).
+    /// </summary>
+    public double Capacity { get; init; } = 30;
+
+    /// <summary>
+    /// <c>:EmulatedDeviceMsPerWindow</c>: when above 0, each batch is held after the real model ran until this
+    /// many milliseconds per window have passed, emulating an accelerator of fixed capacity
+    /// (1000 / value windows per second). For benchmarks of scale-out on machines where the CPU, not the
+    /// accelerator, would be the limit. 0 (default): off.
+    /// </summary>
+    public double EmulatedDeviceMsPerWindow { get; init; }
+
     /// <summary>The stride used for a model of <paramref name="frames"/> frames per window.</summary>
     public int StrideFor(int frames) => Stride ?? Math.Max(1, frames / 4);
 }

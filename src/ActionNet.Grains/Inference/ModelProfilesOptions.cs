@@ -42,11 +42,6 @@ public sealed class ModelProfilesOptions
                 Errors.Add($"{key}:Model is '{model}', which does not exist");
             }
 
-            if (child.Key.Contains('|', StringComparison.Ordinal))
-            {
-                Errors.Add($"{key}: a profile name may not contain '|'");
-            }
-
             var accelerators = child.GetSection("Accelerators");
             Profiles[child.Key] = new ModelProfile
             {
@@ -61,6 +56,8 @@ public sealed class ModelProfilesOptions
                 MaxBatch = Integer(child, "MaxBatch", key, 1) ?? Defaults.MaxBatch,
                 MaxWaitMs = Integer(child, "MaxWaitMs", key, 0) ?? Defaults.MaxWaitMs,
                 Resize = Resize(child, key),
+                Capacity = Number(child, "Capacity", key, strictlyPositive: true) ?? Defaults.Capacity,
+                EmulatedDeviceMsPerWindow = Number(child, "EmulatedDeviceMsPerWindow", key, strictlyPositive: false) ?? Defaults.EmulatedDeviceMsPerWindow,
             };
         }
     }
@@ -86,6 +83,24 @@ public sealed class ModelProfilesOptions
         }
 
         Errors.Add($"{key}:{name} is '{text}'; expected a whole number of at least {min}");
+        return null;
+    }
+
+    private double? Number(IConfigurationSection profile, string name, string key, bool strictlyPositive)
+    {
+        var text = profile[name];
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && double.IsFinite(value) && (strictlyPositive ? value > 0 : value >= 0) && value <= 1e6)
+        {
+            return value;
+        }
+
+        Errors.Add($"{key}:{name} is '{text}'; expected a number {(strictlyPositive ? "above 0" : "of 0 or more")} and at most 1000000");
         return null;
     }
 

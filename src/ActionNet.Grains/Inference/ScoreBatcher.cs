@@ -1,37 +1,63 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace ActionNet.Grains.Inference;
 
 /// <summary>
-/// Collects items from many concurrent callers into batches of at most <c>maxBatch</c>, waiting at most
-/// <c>maxWait</c> after a batch's first item for more, and runs one batch at a time on a thread-pool
-/// thread (never on a grain scheduler). Each caller's task completes with its own result, or with the
-/// batch's exception.
+/// Collects items from many concurrent callers into batches of at most <see cref="MaxBatch"/>, waiting at
+/// most <see cref="MaxWait"/> after a batch's first item for more, and runs one batch at a time on a
+/// thread-pool thread (never on a grain scheduler). Each caller's task completes with its own result, or
+/// with the batch's exception. At most <see cref="MaxQueued"/> items wait: past that the oldest waiting
+/// item, whoever submitted it, fails with <see cref="ScorerOverloadedException"/>, so under overload every
+/// caller loses the same fraction of its items (drops in proportion to demand) and waits are bounded.
+/// Measures the time spent running batches, for utilisation and capacity.
 /// </summary>
 /// <typeparam name="TIn">What callers submit.</typeparam>
 /// <typeparam name="TOut">What each caller gets back.</typeparam>
 public sealed class ScoreBatcher<TIn, TOut> : IAsyncDisposable
 {
     private readonly Func<IReadOnlyList<TIn>, IReadOnlyList<TOut>> run;
-    private readonly Channel<(TIn Item, TaskCompletionSource<TOut> Done)> pending = Channel.CreateUnbounded<(TIn, TaskCompletionSource<TOut>)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(TIn Item, TaskCompletionSource<TOut> Done)> pending;
     private readonly TimeProvider time;
+    private readonly TimeSpan minTimePerItem;
     private readonly Task loop;
     private long batches;
+    private long items;
+    private long dropped;
+    private long busyTicks;
 
     /// <summary>Starts the batching loop.</summary>
     /// <param name="run">Scores one batch; returns one result per item, in order. Called on a thread-pool thread, one batch at a time.</param>
     /// <param name="maxBatch">Most items per batch, at least 1.</param>
     /// <param name="maxWait">Longest wait after a batch's first item for more items.</param>
+    /// <param name="maxQueued">Most items waiting for a batch, at least 1; the oldest is dropped past it.</param>
+    /// <param name="minTimePerItem">
+    /// When positive, a batch of n items is held until n times this has passed since it started: emulates a
+    /// device of fixed capacity. Zero: off.
+    /// </param>
     /// <param name="time">The clock; <see cref="TimeProvider.System"/> when null.</param>
-    public ScoreBatcher(Func<IReadOnlyList<TIn>, IReadOnlyList<TOut>> run, int maxBatch, TimeSpan maxWait, TimeProvider? time = null)
+    public ScoreBatcher(Func<IReadOnlyList<TIn>, IReadOnlyList<TOut>> run, int maxBatch, TimeSpan maxWait, int maxQueued = int.MaxValue, TimeSpan minTimePerItem = default, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBatch);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxQueued);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxWait, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minTimePerItem, TimeSpan.Zero);
         this.run = run;
+        this.minTimePerItem = minTimePerItem;
         MaxBatch = maxBatch;
         MaxWait = maxWait;
+        MaxQueued = maxQueued;
         this.time = time ?? TimeProvider.System;
+        pending = maxQueued == int.MaxValue
+            ? Channel.CreateUnbounded<(TIn, TaskCompletionSource<TOut>)>(new UnboundedChannelOptions { SingleReader = true })
+            : Channel.CreateBounded<(TIn Item, TaskCompletionSource<TOut> Done)>(
+                new BoundedChannelOptions(maxQueued) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest },
+                drop =>
+                {
+                    Interlocked.Increment(ref dropped);
+                    drop.Done.TrySetException(new ScorerOverloadedException(maxQueued));
+                });
         loop = Task.Run(LoopAsync);
     }
 
@@ -41,10 +67,22 @@ public sealed class ScoreBatcher<TIn, TOut> : IAsyncDisposable
     /// <summary>Longest wait for a batch to fill.</summary>
     public TimeSpan MaxWait { get; }
 
+    /// <summary>Most items waiting for a batch.</summary>
+    public int MaxQueued { get; }
+
     /// <summary>Batches run so far.</summary>
     public long Batches => Interlocked.Read(ref batches);
 
-    /// <summary>Queues <paramref name="item"/>; completes when its batch has run.</summary>
+    /// <summary>Items run so far (scored or failed with their batch).</summary>
+    public long Items => Interlocked.Read(ref items);
+
+    /// <summary>Items dropped so far because the queue was full.</summary>
+    public long Dropped => Interlocked.Read(ref dropped);
+
+    /// <summary>Time spent running batches (and holding them, when emulating a fixed-capacity device).</summary>
+    public TimeSpan Busy => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref busyTicks));
+
+    /// <summary>Queues <paramref name="item"/>; completes when its batch has run, or fails if it is dropped.</summary>
     public Task<TOut> SubmitAsync(TIn item)
     {
         var done = new TaskCompletionSource<TOut>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -100,33 +138,49 @@ public sealed class ScoreBatcher<TIn, TOut> : IAsyncDisposable
 
             if (batch.Count > 0)
             {
-                Run(batch);
+                await RunAsync(batch);
                 batch.Clear();
             }
         }
     }
 
-    private void Run(List<(TIn Item, TaskCompletionSource<TOut> Done)> batch)
+    private async Task RunAsync(List<(TIn Item, TaskCompletionSource<TOut> Done)> batch)
     {
         Interlocked.Increment(ref batches);
+        var started = Stopwatch.GetTimestamp();
+        IReadOnlyList<TOut>? results = null;
+        Exception? failure = null;
         try
         {
-            var results = run([.. batch.Select(b => b.Item)]);
+            results = run([.. batch.Select(b => b.Item)]);
             if (results.Count != batch.Count)
             {
                 throw new InvalidOperationException($"a batch of {batch.Count} items returned {results.Count} results");
             }
-
-            for (var i = 0; i < batch.Count; i++)
-            {
-                batch[i].Done.TrySetResult(results[i]);
-            }
         }
         catch (Exception e)
         {
-            foreach (var (_, done) in batch)
+            failure = e;
+        }
+
+        // The emulated device: the batch is not done before n x minTimePerItem has passed.
+        var hold = (minTimePerItem * batch.Count) - Stopwatch.GetElapsedTime(started);
+        if (hold > TimeSpan.Zero)
+        {
+            await Task.Delay(hold, time);
+        }
+
+        Interlocked.Add(ref busyTicks, Stopwatch.GetTimestamp() - started);
+        Interlocked.Add(ref items, batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (failure is null)
             {
-                done.TrySetException(e);
+                batch[i].Done.TrySetResult(results![i]);
+            }
+            else
+            {
+                batch[i].Done.TrySetException(failure);
             }
         }
     }

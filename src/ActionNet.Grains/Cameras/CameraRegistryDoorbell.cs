@@ -5,17 +5,18 @@ using Microsoft.Extensions.Logging;
 namespace ActionNet.Grains.Cameras;
 
 /// <summary>
-/// Once the silo has joined the cluster, wakes the camera registry, which resumes every registered
-/// camera: after a whole-cluster restart nobody has to re-register anything. Retries for a minute
-/// while storage or membership settle. Afterwards it wakes the registry again each time membership
-/// declares a silo dead: the dead silo's cameras resume at once, and so does the registry itself when it
-/// lived there (its reminder alone would take up to a minute).
+/// Rings the camera registry, the one owner of "keep registered cameras running": once when this silo has
+/// joined (after a whole-cluster restart nobody has to re-register anything) and each time membership
+/// changes (a silo joined, left or died). It holds no logic of its own: the registry decides what to wake
+/// and what to move. Ringing from every silo also brings the registry itself back at once when it lived on
+/// a silo that died (its reminder alone would take up to a minute). Retries for a minute while storage or
+/// membership settle.
 /// </summary>
-public sealed partial class CameraRecoveryService(
+public sealed partial class CameraRegistryDoorbell(
     IGrainFactory grains,
     IClusterMembershipService membership,
     IHostApplicationLifetime lifetime,
-    ILogger<CameraRecoveryService> logger) : BackgroundService
+    ILogger<CameraRegistryDoorbell> logger) : BackgroundService
 {
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -40,11 +41,11 @@ public sealed partial class CameraRecoveryService(
             var previous = membership.CurrentSnapshot;
             await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
             {
-                var dead = snapshot.CreateUpdate(previous).Changes.Where(m => m.Status == SiloStatus.Dead).ToList();
+                var changes = snapshot.CreateUpdate(previous).Changes.Where(m => m.Status is SiloStatus.Dead or SiloStatus.Active).ToList();
                 previous = snapshot;
-                if (dead.Count > 0)
+                if (changes.Count > 0 && !stoppingToken.IsCancellationRequested)
                 {
-                    LogSiloDead(string.Join(", ", dead.Select(m => m.SiloAddress)));
+                    LogMembershipChanged(string.Join(", ", changes.Select(m => $"{m.SiloAddress} {m.Status}")));
                     await WakeRegistryAsync(stoppingToken);
                 }
             }
@@ -61,7 +62,7 @@ public sealed partial class CameraRecoveryService(
         {
             try
             {
-                await grains.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).WakeAllAsync();
+                await grains.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).ReconcileAsync();
                 return;
             }
             catch (Exception e) when (e is OrleansException or TimeoutException)
@@ -86,6 +87,6 @@ public sealed partial class CameraRecoveryService(
     [LoggerMessage(Level = LogLevel.Error, Message = "camera registry unreachable for a minute; its reminder will resume the cameras: {Reason}")]
     private partial void LogGaveUp(string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "silo {Silos} declared dead: waking the camera registry so its cameras resume")]
-    private partial void LogSiloDead(string silos);
+    [LoggerMessage(Level = LogLevel.Information, Message = "membership changed ({Changes}): ringing the camera registry")]
+    private partial void LogMembershipChanged(string changes);
 }

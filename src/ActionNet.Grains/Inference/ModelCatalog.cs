@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using ActionNet.Inference.Contracts;
+using Microsoft.Extensions.Options;
+
+namespace ActionNet.Grains.Inference;
+
+/// <summary>
+/// What cameras know about models: the configured profiles and each profile's contract (inputs, T, H, W,
+/// labels), read from the ONNX file once per silo. Loads no session: <see cref="ModelHost"/> does that, for
+/// scorers only.
+/// </summary>
+public sealed class ModelCatalog(IOptions<ModelProfilesOptions> profiles)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<ModelContract>>> contracts = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The configured profiles.</summary>
+    public ModelProfilesOptions Profiles => profiles.Value;
+
+    /// <summary>The contract of <paramref name="profileName"/>'s model, read from the file once (off the caller's thread).</summary>
+    /// <exception cref="ArgumentException">The profile is not configured.</exception>
+    /// <exception cref="ModelContractException">The model file is missing or breaks the contract.</exception>
+    public Task<ModelContract> GetContractAsync(string profileName)
+    {
+        var profile = Profiles.Get(profileName);
+        return LoadOnce.GetAsync(contracts, profile.Name, () => Task.Run(() => ModelContractReader.Read(profile.Model, profile.Labels)));
+    }
+}

@@ -1,0 +1,183 @@
+using ActionNet.Abstractions.Cluster;
+
+namespace ActionNet.Grains.Placement;
+
+/// <summary>
+/// The arithmetic of placement and rebalancing, from silo reports alone (no cluster needed to test it).
+/// A silo's load is the sum over its profiles of demand / capacity; its spare capacity for a profile is
+/// that profile's capacity times (1 - load). A camera goes to the allowed silo with the most spare capacity;
+/// the rebalancer moves cameras until every silo's demand is within one camera of its capacity-weighted share.
+/// </summary>
+public static class CapacityPlanner
+{
+    /// <summary>Demand assumed for a camera that has not been measured yet, when no other camera of its profile has been either.</summary>
+    public const double DefaultCameraDemand = 1.0;
+
+    /// <summary>
+    /// The capacity <paramref name="report"/> gives for <paramref name="profile"/>; for a silo that does not report
+    /// it (it has just joined), the mean of the others in <paramref name="all"/>, else 1.
+    /// </summary>
+    public static double CapacityOf(SiloReport? report, string profile, IReadOnlyCollection<SiloReport> all)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        if (report?.Profiles.FirstOrDefault(p => Same(p.Profile, profile)) is { Capacity: > 0 } own)
+        {
+            return own.Capacity;
+        }
+
+        var others = all.SelectMany(r => r.Profiles).Where(p => Same(p.Profile, profile) && p.Capacity > 0).Select(p => p.Capacity).ToArray();
+        return others.Length > 0 ? others.Average() : 1;
+    }
+
+    /// <summary>The demand of <paramref name="cameraId"/> as last reported, else the mean demand of its profile's cameras, else <see cref="DefaultCameraDemand"/>.</summary>
+    public static double DemandOf(string cameraId, string profile, IReadOnlyCollection<SiloReport> all)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        var cameras = all.SelectMany(r => r.Cameras).ToArray();
+        if (cameras.FirstOrDefault(c => c.CameraId == cameraId) is { Demand: > 0 } own)
+        {
+            return own.Demand;
+        }
+
+        var measured = cameras.Where(c => Same(c.Profile, profile) && c.Demand > 0).Select(c => c.Demand).ToArray();
+        return measured.Length > 0 ? measured.Average() : DefaultCameraDemand;
+    }
+
+    /// <summary>
+    /// The fraction of <paramref name="report"/>'s accelerator its cameras use: the sum over profiles of camera
+    /// demand / capacity, plus <paramref name="reserved"/> windows per second of <paramref name="profile"/>,
+    /// leaving out the cameras in <paramref name="departed"/>.
+    /// </summary>
+    public static double Load(SiloReport report, IReadOnlyCollection<SiloReport> all, string profile, double reserved, IReadOnlySet<string> departed)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(departed);
+        var load = reserved / CapacityOf(report, profile, all);
+        foreach (var group in report.Cameras.Where(c => !departed.Contains(c.CameraId)).GroupBy(c => c.Profile, StringComparer.OrdinalIgnoreCase))
+        {
+            load += group.Sum(c => EffectiveDemand(c, all)) / CapacityOf(report, group.Key, all);
+        }
+
+        return load;
+    }
+
+    /// <summary>
+    /// The candidate with the most spare capacity for <paramref name="profile"/>: capacity x (1 - load), with
+    /// <paramref name="reservations"/> (windows per second by silo) counted as load. Ties go to the silo with
+    /// fewer cameras, then to the lower address. A candidate with no report yet counts as empty.
+    /// </summary>
+    public static string Choose(
+        IReadOnlyList<string> candidates,
+        string profile,
+        IReadOnlyDictionary<string, SiloReport> reports,
+        IReadOnlyDictionary<string, double> reservations,
+        IReadOnlySet<string> departed)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(reservations);
+        if (candidates.Count == 0)
+        {
+            throw new ArgumentException("no candidate silo", nameof(candidates));
+        }
+
+        var all = reports.Values.ToArray();
+        return candidates
+            .Select(silo =>
+            {
+                var reserved = reservations.GetValueOrDefault(silo);
+                var report = reports.GetValueOrDefault(silo) ?? new SiloReport { Silo = silo };
+                var capacity = CapacityOf(report, profile, all);
+                return (Silo: silo, Spare: capacity * (1 - Load(report, all, profile, reserved, departed)), Cameras: report.Cameras.Length);
+            })
+            .OrderByDescending(c => Math.Round(c.Spare, 6))
+            .ThenBy(c => c.Cameras)
+            .ThenBy(c => c.Silo, StringComparer.Ordinal)
+            .First().Silo;
+    }
+
+    /// <summary>
+    /// At most <paramref name="maxMoves"/> moves that bring the cluster closer to balance. First, cameras on silos
+    /// that may not keep them (draining, or no longer allowed for their profile) go to the eligible silo with
+    /// the most room under its share. Then, per profile, a camera moves from the silo furthest above its
+    /// capacity-weighted share of the profile's demand to the one furthest below, while that strictly
+    /// improves the balance: the result is every silo within one camera of its share. Cameras in
+    /// <paramref name="settling"/> (moved recently, not yet seen at their new silo) are left alone.
+    /// </summary>
+    /// <param name="reports">Fresh reports of the active silos.</param>
+    /// <param name="eligible">The silos (addresses) that may run a profile: allowed, active, not draining.</param>
+    /// <param name="settling">Cameras whose move is still under way.</param>
+    /// <param name="maxMoves">The most moves to return.</param>
+    public static IReadOnlyList<CameraMove> Rebalance(
+        IReadOnlyList<SiloReport> reports,
+        Func<string, IReadOnlySet<string>> eligible,
+        IReadOnlySet<string> settling,
+        int maxMoves)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(eligible);
+        ArgumentNullException.ThrowIfNull(settling);
+        var moves = new List<CameraMove>();
+        foreach (var profile in reports.SelectMany(r => r.Cameras).Select(c => c.Profile).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase))
+        {
+            var targets = eligible(profile);
+            var silos = reports.Where(r => targets.Contains(r.Silo)).ToArray();
+            if (silos.Length == 0)
+            {
+                continue;
+            }
+
+            var capacity = silos.ToDictionary(s => s.Silo, s => CapacityOf(s, profile, reports), StringComparer.Ordinal);
+            var totalCapacity = capacity.Values.Sum();
+            var cameras = reports.SelectMany(r => r.Cameras.Where(c => Same(c.Profile, profile)).Select(c => (Camera: c, Silo: r.Silo, Demand: EffectiveDemand(c, reports)))).ToList();
+            var demand = cameras.Sum(c => c.Demand);
+            var load = silos.ToDictionary(s => s.Silo, s => cameras.Where(c => c.Silo == s.Silo).Sum(c => c.Demand), StringComparer.Ordinal);
+            double Deviation(string silo) => load[silo] - (demand * capacity[silo] / totalCapacity);
+
+            foreach (var (camera, from, cameraDemand) in cameras.Where(c => !targets.Contains(c.Silo) && !settling.Contains(c.Camera.CameraId)).ToArray())
+            {
+                if (moves.Count >= maxMoves)
+                {
+                    return moves;
+                }
+
+                var to = silos.Select(s => s.Silo).OrderBy(Deviation).ThenBy(s => s, StringComparer.Ordinal).First();
+                moves.Add(new CameraMove(camera.CameraId, from, to, "leaving"));
+                load[to] += cameraDemand;
+            }
+
+            while (moves.Count < maxMoves)
+            {
+                var ordered = silos.Select(s => s.Silo).OrderBy(Deviation).ThenBy(s => s, StringComparer.Ordinal).ToArray();
+                var under = ordered[0];
+                var over = ordered[^1];
+                var spread = Deviation(over) - Deviation(under);
+                var candidate = cameras
+                    .Where(c => c.Silo == over && !settling.Contains(c.Camera.CameraId) && !moves.Any(m => m.CameraId == c.Camera.CameraId))
+                    .OrderBy(c => Math.Abs(c.Demand - (spread / 2)))
+                    .ThenBy(c => c.Camera.CameraId, StringComparer.Ordinal)
+                    .Select(c => ((CameraLoad Camera, string Silo, double Demand)?)c)
+                    .FirstOrDefault();
+
+                // Moving demand d from over to under improves the balance only when the spread exceeds d; a 10%
+                // margin keeps measurement noise from moving a camera back and forth.
+                if (candidate is not { } pick || spread <= pick.Demand * 1.1)
+                {
+                    break;
+                }
+
+                moves.Add(new CameraMove(pick.Camera.CameraId, over, under, "balance"));
+                load[over] -= pick.Demand;
+                load[under] += pick.Demand;
+            }
+        }
+
+        return moves;
+    }
+
+    // A camera that reports no demand yet (just started, or its source is reconnecting) still occupies a share.
+    private static double EffectiveDemand(CameraLoad camera, IReadOnlyCollection<SiloReport> all) =>
+        camera.Demand > 0 ? camera.Demand : DemandOf(camera.CameraId, camera.Profile, all);
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}
