@@ -68,4 +68,49 @@ public class ScoreBatcherTests
             Assert.Equal("model broke", error.Message);
         }
     }
+
+    [Fact]
+    public async Task AFullQueueDropsTheOldestWaitingItemWhoeverSubmittedItSoEveryCallerLosesTheSameShare()
+    {
+        using var gate = new ManualResetEventSlim(false);
+        await using var batcher = new ScoreBatcher<string, string>(
+            items =>
+            {
+                gate.Wait();
+                return items;
+            },
+            maxBatch: 1,
+            maxWait: TimeSpan.Zero,
+            maxQueued: 4);
+
+        // The first item blocks the model; then two callers interleave 8 items each into a queue of 4.
+        var running = batcher.SubmitAsync("first");
+        await Task.Delay(100);
+        var submitted = Enumerable.Range(0, 8).SelectMany(i => new[] { ("a", batcher.SubmitAsync($"a{i}")), ("b", batcher.SubmitAsync($"b{i}")) }).ToArray();
+        gate.Set();
+        await running;
+        await Task.WhenAll(submitted.Select(s => s.Item2).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        var dropped = submitted.Where(s => s.Item2.IsFaulted).ToArray();
+        Assert.Equal(12, dropped.Length);
+        Assert.All(dropped, d => Assert.IsType<ScorerOverloadedException>(d.Item2.Exception!.InnerException));
+        Assert.Equal(6, dropped.Count(d => d.Item1 == "a"));
+        Assert.Equal(6, dropped.Count(d => d.Item1 == "b"));
+        Assert.Equal(12, batcher.Dropped);
+        Assert.Equal(["a6", "b6", "a7", "b7"], submitted.Where(s => s.Item2.IsCompletedSuccessfully).Select(s => s.Item2.Result));
+    }
+
+    [Fact]
+    public async Task AnEmulatedFixedCapacityDeviceHoldsEachBatchForItsTimePerItemAndCountsItAsBusy()
+    {
+        await using var batcher = new ScoreBatcher<int, int>(items => items, maxBatch: 4, maxWait: TimeSpan.Zero, minTimePerItem: TimeSpan.FromMilliseconds(50));
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(batcher.SubmitAsync));
+
+        // However the four items were batched, the device was busy 4 x 50 ms.
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(190), $"finished after {clock.Elapsed.TotalMilliseconds} ms");
+        Assert.True(batcher.Busy >= TimeSpan.FromMilliseconds(190), $"busy {batcher.Busy.TotalMilliseconds} ms");
+        Assert.Equal(4, batcher.Items);
+    }
 }

@@ -14,12 +14,25 @@ public static class CapacityPlanner
     public const double DefaultCameraDemand = 1.0;
 
     /// <summary>
-    /// The capacity <paramref name="report"/> gives for <paramref name="profile"/>; for a silo that does not report
-    /// it (it has just joined), the mean of the others in <paramref name="all"/>, else 1.
+    /// The capacity (windows per second) a silo has for <paramref name="profile"/>: the mean of what the silos of
+    /// its accelerator label have measured for the profile (one label is one kind of hardware, and a pool-wide
+    /// mean is steadier than one silo's figure and gives a silo that just joined its peers' value); else the
+    /// silo's configured start value; else the mean of any silo's; else 1.
     /// </summary>
     public static double CapacityOf(SiloReport? report, string profile, IReadOnlyCollection<SiloReport> all)
     {
         ArgumentNullException.ThrowIfNull(all);
+        var label = report?.Accelerator ?? "";
+        var peers = all.Where(r => string.Equals(r.Accelerator, label, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(r => r.Profiles)
+            .Where(p => p.Measured && p.Capacity > 0 && Same(p.Profile, profile))
+            .Select(p => p.Capacity)
+            .ToArray();
+        if (peers.Length > 0)
+        {
+            return peers.Average();
+        }
+
         if (report?.Profiles.FirstOrDefault(p => Same(p.Profile, profile)) is { Capacity: > 0 } own)
         {
             return own.Capacity;
@@ -101,7 +114,8 @@ public static class CapacityPlanner
     /// that may not keep them (draining, or no longer allowed for their profile) go to the eligible silo with
     /// the most room under its share. Then, per profile, a camera moves from the silo furthest above its
     /// capacity-weighted share of the profile's demand to the one furthest below, while that strictly
-    /// improves the balance: the result is every silo within one camera of its share. Cameras in
+    /// improves the balance: the result is every silo within one camera of its share. Every camera of a profile
+    /// counts with the profile's mean demand, so noise in one camera's figure moves nothing. Cameras in
     /// <paramref name="settling"/> (moved recently, not yet seen at their new silo) are left alone.
     /// </summary>
     /// <param name="reports">Fresh reports of the active silos.</param>
@@ -129,7 +143,11 @@ public static class CapacityPlanner
 
             var capacity = silos.ToDictionary(s => s.Silo, s => CapacityOf(s, profile, reports), StringComparer.Ordinal);
             var totalCapacity = capacity.Values.Sum();
-            var cameras = reports.SelectMany(r => r.Cameras.Where(c => Same(c.Profile, profile)).Select(c => (Camera: c, Silo: r.Silo, Demand: EffectiveDemand(c, reports)))).ToList();
+            // Balance on the profile's mean demand per camera: one camera's own figure swings with its start time
+            // and source hiccups, and moving on noise would move cameras back and forth.
+            var measured = reports.SelectMany(r => r.Cameras.Where(c => Same(c.Profile, profile)).Select(c => (Camera: c, Silo: r.Silo))).ToList();
+            var unit = measured.Count == 0 ? DefaultCameraDemand : measured.Average(c => EffectiveDemand(c.Camera, reports));
+            var cameras = measured.Select(c => (c.Camera, c.Silo, Demand: unit)).ToList();
             var demand = cameras.Sum(c => c.Demand);
             var load = silos.ToDictionary(s => s.Silo, s => cameras.Where(c => c.Silo == s.Silo).Sum(c => c.Demand), StringComparer.Ordinal);
             double Deviation(string silo) => load[silo] - (demand * capacity[silo] / totalCapacity);

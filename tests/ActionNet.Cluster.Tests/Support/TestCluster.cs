@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ActionNet.Abstractions.Cameras;
+using ActionNet.Abstractions.Cluster;
 using ActionNet.Abstractions.History;
 using ActionNet.Drills;
 using ActionNet.LocalCluster;
@@ -109,6 +110,14 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>Every stored event of <paramref name="cameraId"/>, through the history grain, earliest first.</summary>
     public async Task<ActionEvent[]> HistoryAsync(string cameraId) =>
         await Grains.GetGrain<IHistoryGrain>("history").QueryAsync(new HistoryQuery { Cameras = [cameraId], Limit = 1_000_000 }).WaitAsync(TimeSpan.FromSeconds(20));
+
+    /// <summary>Every gap (outage) recorded for <paramref name="cameraId"/>.</summary>
+    public async Task<HistoryGap[]> GapsAsync(string cameraId) =>
+        await Grains.GetGrain<IHistoryGrain>("history").GapsAsync(new HistoryQuery { Cameras = [cameraId], Limit = 1_000_000 }).WaitAsync(TimeSpan.FromSeconds(20));
+
+    /// <summary>Polls the cluster status until <paramref name="done"/> holds, within <paramref name="timeout"/> (default <see cref="Patience"/>).</summary>
+    public Task<ClusterStatus> WaitForClusterAsync(string what, Func<ClusterStatus, bool> done, TimeSpan? timeout = null) =>
+        Deadline.WaitAsync(what, timeout ?? Patience, () => Grains.GetGrain<IClusterStatusGrain>(0).GetStatusAsync().WaitAsync(TimeSpan.FromSeconds(10)), done, Diagnostics);
 
     /// <summary>Every event line of <paramref name="cameraId"/> as stored in Blob storage, duplicates included.</summary>
     public Task<IReadOnlyList<ActionEvent>> StoredEventsAsync(string cameraId) => StoredEvents.ReadAsync(Host.Storage.ConnectionString, cameraId);
