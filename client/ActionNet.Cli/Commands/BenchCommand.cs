@@ -8,6 +8,7 @@ using ActionNet.Abstractions.Cameras;
 using ActionNet.Drills;
 using ActionNet.Inference.Execution;
 using ActionNet.LocalCluster;
+using ActionNet.Onnx;
 using ActionNet.Vision.Clips;
 using Spectre.Console;
 
@@ -17,7 +18,7 @@ namespace ActionNet.Cli.Commands;
 public static class BenchCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create() => new("bench", "measure preprocessing, model and cluster throughput") { CreatePreprocess(), CreateModel(), CreateCluster(), CreateIngest(), CreateFaults() };
+    public static Command Create() => new("bench", "measure preprocessing, model and cluster throughput") { CreatePreprocess(), CreateModel(), CreateCluster(), CreateScale(), CreateIngest(), CreateFaults() };
 
     private static Command CreatePreprocess()
     {
@@ -119,6 +120,61 @@ public static class BenchCommand
             CliConsole.Out.Write(table);
             CliConsole.Out.WriteLine($"{Path.GetFileName(actionModel.ModelPath)} on {actionModel.ActiveProvider}; peak working set {peak:F0} MB");
             return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static Command CreateScale()
+    {
+        var silos = new Option<string>("--silos") { Description = "silo counts to run, comma-separated", DefaultValueFactory = _ => "1,2,4" };
+        var deviceMs = new Option<double>("--device-ms")
+        {
+            Description = "emulated accelerator: milliseconds of device time per window (each silo then sustains 1000/ms windows/s; the real model still runs)",
+            DefaultValueFactory = _ => 40,
+        };
+        var overload = new Option<double>("--overload") { Description = "cameras offered, as a multiple of the cluster's capacity", DefaultValueFactory = _ => 1.2 };
+        var seconds = new Option<double>("--seconds") { Description = "seconds measured per silo count", DefaultValueFactory = _ => 20 };
+        var modelFile = new Option<FileInfo?>("--model") { Description = "ONNX model to score (default: a generated tiny 2D RGB model, T=8, 32x32)" };
+        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var command = new Command("scale", "N accelerator silos paced to a fixed device capacity, offered 1.2x capacity: throughput, efficiency, bytes between silos per window, camera spread, rebalance and recovery times") { silos, deviceMs, overload, seconds, modelFile, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var counts = ParseBatches(parse.GetRequiredValue(silos), "--silos");
+            var ms = parse.GetValue(deviceMs) is > 0 and <= 10_000 and var m ? m : throw new CliInputException("--device-ms must be above 0 and at most 10000 milliseconds per window");
+            var factor = parse.GetValue(overload) is > 1 and <= 10 and var o ? o : throw new CliInputException("--overload must be above 1 and at most 10: the cluster has to be offered more than it can score");
+            var work = Path.Combine(Path.GetTempPath(), $"actionnet-bench-scale-{Environment.ProcessId}");
+            Directory.CreateDirectory(work);
+            var results = new List<ScaleBenchResult>();
+            try
+            {
+                var model = parse.GetValue(modelFile)?.FullName
+                    ?? ModelGenerator.Write(ModelPresets.Get("tiny-2d-rgb") with { Frames = 8, Height = 32, Width = 32 }, Path.Combine(work, "tiny-2d-rgb.onnx")).OnnxPath;
+                foreach (var n in counts)
+                {
+                    results.Add(await ScaleBenchmark.RunAsync(model, n, ms, factor, TimeSpan.FromSeconds(parse.GetValue(seconds)), work, message => Console.Error.WriteLine($"bench scale: {message}"), cancellationToken));
+                }
+            }
+            finally
+            {
+                Directory.Delete(work, recursive: true);
+            }
+
+            var single = results.FirstOrDefault(r => r.Silos == 1)?.WindowsPerSecond;
+            results = [.. results.Select(r => r with { Efficiency = single is > 0 ? Math.Round(r.WindowsPerSecond / (r.Silos * single.Value), 3) : null })];
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(new { deviceMsPerWindow = ms, overload = factor, results });
+                return 0;
+            }
+
+            var table = new Table().AddColumns("silos", "cameras", "capacity w/s", "offered w/s", "scored w/s", "efficiency", "utilisation", "bytes/window", "cameras/silo", "dropped", "rebalance s", "recovery s");
+            foreach (var r in results)
+            {
+                table.AddRow($"{r.Silos}", $"{r.Cameras}", F(r.CapacityWindowsPerSecond), F(r.OfferedWindowsPerSecond), F(r.WindowsPerSecond), r.Efficiency?.ToString("F2", CultureInfo.InvariantCulture) ?? "-", r.Utilisation.ToString("P0", CultureInfo.InvariantCulture), F(r.CrossSiloBytesPerWindow), $"{r.CamerasPerSilo.Min}-{r.CamerasPerSilo.Max}", $"{r.WindowsDropped.Total}", r.RebalanceSeconds?.ToString("F1", CultureInfo.InvariantCulture) ?? "over 120", r.RecoverySeconds?.ToString("F1", CultureInfo.InvariantCulture) ?? "over 120");
+            }
+
+            CliConsole.Out.Write(table);
+            return 0;
         });
         return command;
     }
