@@ -8,8 +8,8 @@ namespace ActionNet.Cli.Benchmarks;
 /// <param name="Cameras">Cameras streaming.</param>
 /// <param name="OfferedWindowsPerSecond">Windows the cameras produced per second in total (above raw capacity, to be inference-bound).</param>
 /// <param name="RawBatch">Batch size raw ONNX Runtime was timed at: min(cameras, the profile's max batch).</param>
-/// <param name="RawWindowsPerSecond">Raw ONNX Runtime windows per second at <see cref="RawBatch"/>.</param>
-/// <param name="PipelineWindowsPerSecond">Windows scored and persisted per second by the cluster.</param>
+/// <param name="RawWindowsPerSecond">Raw ONNX Runtime windows per second at <see cref="RawBatch"/>: the mean of the two raw phases.</param>
+/// <param name="PipelineWindowsPerSecond">Windows scored and persisted per second by the cluster: the mean of the two pipeline phases.</param>
 /// <param name="LatencyP50Ms">Median latency, milliseconds.</param>
 /// <param name="LatencyP95Ms">95th percentile latency, milliseconds.</param>
 /// <param name="LatencyP99Ms">99th percentile latency, milliseconds.</param>
@@ -29,6 +29,9 @@ public sealed record ClusterBenchResult(
     double SiloResidentMb,
     int Events)
 {
+    /// <summary>Mean fraction of wall time the silo's model was executing while the pipeline was measured.</summary>
+    public double Utilisation { get; init; }
+
     /// <summary>Pipeline / raw throughput.</summary>
     public double Ratio => RawWindowsPerSecond == 0 ? 0 : PipelineWindowsPerSecond / RawWindowsPerSecond;
 }

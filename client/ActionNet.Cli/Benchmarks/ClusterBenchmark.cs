@@ -1,4 +1,5 @@
 using ActionNet.Abstractions.Cameras;
+using ActionNet.Abstractions.Cluster;
 using ActionNet.Abstractions.History;
 using ActionNet.Cli.Cluster;
 using ActionNet.LocalCluster;
@@ -10,18 +11,20 @@ namespace ActionNet.Cli.Benchmarks;
 /// Runs N generated cameras through a real local cluster (Azurite + one silo process) and measures what
 /// reaches the label history. Cameras are offered more windows than raw ONNX Runtime can score (by the
 /// overload factor), so the pipeline is inference-bound: a perfect pipeline would persist as many windows
-/// per second as raw ONNX Runtime scores.
+/// per second as raw ONNX Runtime scores, with the model busy all the time. Raw and pipeline phases are
+/// interleaved, A B A B (the cameras are disabled while raw ONNX Runtime runs), so a machine that gets
+/// busier or quieter during the run does not bias the ratio.
 /// </summary>
 public static class ClusterBenchmark
 {
     private const string Profile = "bench";
-    /// <summary>Measures one camera count; <paramref name="rawWindowsPerSecond"/> is raw ONNX Runtime's figure at the matching batch.</summary>
+    /// <summary>Measures one camera count; <paramref name="measureRaw"/> times raw ONNX Runtime at the matching batch (windows per second).</summary>
     public static async Task<ClusterBenchResult> RunAsync(
         string modelPath,
         int cameras,
         int stride,
         int maxBatch,
-        double rawWindowsPerSecond,
+        Func<double> measureRaw,
         double overload,
         TimeSpan warmup,
         TimeSpan measure,
@@ -30,7 +33,10 @@ public static class ClusterBenchmark
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(status);
-        var offered = rawWindowsPerSecond * overload;
+        ArgumentNullException.ThrowIfNull(measureRaw);
+        status($"{cameras} camera(s): raw ONNX Runtime (A)");
+        var raw = new List<double> { measureRaw() };
+        var offered = raw[0] * overload;
         // Whole frames per second: MPEG-4 cannot store a fractional frame rate.
         var fps = Math.Max(1, Math.Round(offered * stride / cameras));
         var video = Path.Combine(workFolder, $"bench-{cameras}.mp4");
@@ -45,39 +51,72 @@ public static class ClusterBenchmark
         await using var connection = await ClusterConnection.ConnectAsync(new ClusterEndpoint("localhost", cluster.Gateways, null, cluster.ClusterId, cluster.ClusterId), cancellationToken);
         var client = connection.Client;
         var ids = Enumerable.Range(0, cameras).Select(i => $"bench-{i}").ToArray();
-        foreach (var id in ids)
+        var ledger = client.GetGrain<IClusterStatusGrain>(0);
+        var pipeline = new List<(double WindowsPerSecond, double Utilisation, long Dropped, double[] Latencies, int Events)>();
+        for (var round = 0; round < 2; round++)
         {
-            await client.GetGrain<ICameraGrain>(id).RegisterAsync(new CameraRegistration { Source = video, Loop = true, ModelProfile = Profile });
+            if (round > 0)
+            {
+                status($"{cameras} camera(s): cameras paused, raw ONNX Runtime (A)");
+                await SetEnabledAsync(client, ids, video, enabled: false);
+                raw.Add(measureRaw());
+            }
+
+            await SetEnabledAsync(client, ids, video, enabled: true);
+            status($"{cameras} camera(s) at {fps:F1} fps each: waiting for every camera's first label, then {warmup.TotalSeconds:F0} s warm-up");
+            await WaitForFirstLabelsAsync(client, ids, TimeSpan.FromMinutes(3), cancellationToken);
+            await Task.Delay(warmup, cancellationToken);
+            status($"{cameras} camera(s): measuring the pipeline for {measure.TotalSeconds:F0} s (B)");
+            pipeline.Add(await MeasurePipelineAsync(client, ledger, ids, measure, cancellationToken));
         }
 
-        status($"{cameras} camera(s) at {fps:F1} fps each: waiting for every camera's first label, then {warmup.TotalSeconds:F0} s warm-up");
-        await WaitForFirstLabelsAsync(client, ids, TimeSpan.FromMinutes(3), cancellationToken);
-        await Task.Delay(warmup, cancellationToken);
-
-        var droppedBefore = await DroppedAsync(client, ids);
-        var from = DateTimeOffset.UtcNow;
-        status($"{cameras} camera(s): measuring for {measure.TotalSeconds:F0} s");
-        await Task.Delay(measure, cancellationToken);
-        var to = DateTimeOffset.UtcNow;
-        var dropped = await DroppedAsync(client, ids) - droppedBefore;
         var resident = cluster.Silos[0].ResidentBytes() / (1024.0 * 1024.0);
-
-        // Events whose window ended inside the interval may still sit in an aggregator's buffer; one flush later they are stored.
-        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
-        var events = await client.GetGrain<IHistoryGrain>("bench").QueryAsync(new HistoryQuery { Cameras = ids, From = from, To = to, Limit = 1_000_000 });
-        var latencies = events.Select(e => (e.StoredAt - e.End).TotalMilliseconds).Order().ToArray();
+        var latencies = pipeline.SelectMany(p => p.Latencies).Order().ToArray();
         return new ClusterBenchResult(
             cameras,
             offered,
             Math.Min(cameras, maxBatch),
-            rawWindowsPerSecond,
-            events.Length / (to - from).TotalSeconds,
+            raw.Average(),
+            pipeline.Average(p => p.WindowsPerSecond),
             Percentile(latencies, 0.50),
             Percentile(latencies, 0.95),
             Percentile(latencies, 0.99),
-            dropped,
+            pipeline.Sum(p => p.Dropped),
             resident,
-            events.Length);
+            pipeline.Sum(p => p.Events))
+        {
+            Utilisation = Math.Round(pipeline.Average(p => p.Utilisation), 3),
+        };
+    }
+
+    private static async Task<(double WindowsPerSecond, double Utilisation, long Dropped, double[] Latencies, int Events)> MeasurePipelineAsync(
+        IClusterClient client, IClusterStatusGrain ledger, string[] ids, TimeSpan measure, CancellationToken cancellationToken)
+    {
+        var droppedBefore = await DroppedAsync(client, ids);
+        var from = DateTimeOffset.UtcNow;
+        var utilisation = new List<double>();
+        while (DateTimeOffset.UtcNow - from < measure)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+            utilisation.AddRange((await ledger.GetStatusAsync()).Silos.Where(s => s.ReportedAt > from).Select(s => s.Utilisation));
+        }
+
+        var to = DateTimeOffset.UtcNow;
+        var dropped = await DroppedAsync(client, ids) - droppedBefore;
+
+        // Events whose window ended inside the interval may still sit in an aggregator's buffer; one flush later they are stored.
+        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+        var events = await client.GetGrain<IHistoryGrain>("bench").QueryAsync(new HistoryQuery { Cameras = ids, From = from, To = to, Limit = 1_000_000 });
+        var latencies = events.Select(e => (e.StoredAt - e.End).TotalMilliseconds).ToArray();
+        return (events.Length / (to - from).TotalSeconds, utilisation.Count == 0 ? 0 : utilisation.Average(), dropped, latencies, events.Length);
+    }
+
+    private static async Task SetEnabledAsync(IClusterClient client, string[] ids, string video, bool enabled)
+    {
+        foreach (var id in ids)
+        {
+            await client.GetGrain<ICameraGrain>(id).RegisterAsync(new CameraRegistration { Source = video, Loop = true, ModelProfile = Profile, Enabled = enabled });
+        }
     }
 
     private static async Task WaitForFirstLabelsAsync(IClusterClient client, string[] ids, TimeSpan timeout, CancellationToken cancellationToken)
