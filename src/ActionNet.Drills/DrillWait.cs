@@ -51,6 +51,36 @@ public static class DrillWait
         }
     }
 
+    /// <summary>
+    /// Polls <paramref name="count"/> until it has not changed for <paramref name="quiet"/>, and returns it:
+    /// for "nothing more arrives" checks. Fails with the cluster's diagnostics after <paramref name="timeout"/>.
+    /// </summary>
+    /// <exception cref="DrillTimeoutException">The count still changed after <paramref name="timeout"/>.</exception>
+    public static async Task<int> UntilSettledAsync(string what, TimeSpan quiet, TimeSpan timeout, Func<Task<int>> count, Func<string>? diagnostics = null)
+    {
+        ArgumentNullException.ThrowIfNull(count);
+        var clock = Stopwatch.StartNew();
+        var value = await count();
+        var since = Stopwatch.StartNew();
+        while (since.Elapsed < quiet)
+        {
+            if (clock.Elapsed > timeout)
+            {
+                throw new DrillTimeoutException($"{what} still changing after {timeout.TotalSeconds:F0} s (now {value})\n{diagnostics?.Invoke()}");
+            }
+
+            await Task.Delay(Interval);
+            var next = await count();
+            if (next != value)
+            {
+                value = next;
+                since.Restart();
+            }
+        }
+
+        return value;
+    }
+
     private static string Describe<T>(T value) => value switch
     {
         null => "none",

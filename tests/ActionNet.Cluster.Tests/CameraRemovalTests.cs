@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Cluster.Tests.Support;
+using ActionNet.Drills;
 
 namespace ActionNet.Cluster.Tests;
 
@@ -28,7 +29,7 @@ public sealed class CameraRemovalTests(SharedClusterFixture fixture)
             Assert.Contains($"camera {camera} removed", remove.Stdout, StringComparison.Ordinal);
 
             // Windows already scored may still be flushed; after that the count must stay put.
-            var settled = await Deadline.WaitUntilSettledAsync(
+            var settled = await DrillWait.UntilSettledAsync(
                 $"the event count of removed camera {camera}", Quiet, TestCluster.Patience, async () => (await Cluster.HistoryAsync(camera)).Length, Cluster.Diagnostics);
             var stored = await Cluster.StoredEventsAsync(camera);
             Assert.Equal(settled, stored.Count);

@@ -1,5 +1,6 @@
 using ActionNet.Abstractions.Cluster;
 using ActionNet.Cluster.Tests.Support;
+using ActionNet.Drills;
 
 namespace ActionNet.Cluster.Tests;
 
@@ -24,7 +25,7 @@ public sealed class ClusterStatusTests(SharedClusterFixture fixture)
             // Silos report every 5 s; wait (through the grain) until the reports cover both running cameras and
             // scored windows on the t4 silo, so the CLI below reads reports at least that recent.
             var t4Name = Cluster.Silo("t4").Name;
-            await Deadline.WaitAsync(
+            await DrillWait.UntilAsync(
                 "a cluster report of both silos with both cameras active and windows scored on the t4 silo",
                 TestCluster.Patience,
                 () => Cluster.Grains.GetGrain<IClusterStatusGrain>(0).GetStatusAsync(),
@@ -33,7 +34,7 @@ public sealed class ClusterStatusTests(SharedClusterFixture fixture)
 
             // Each silo's report replaces its last one every 5 s, so the CLI is polled until a report set
             // shows both cameras; every assertion below is then made on that one CLI answer.
-            var status = await Deadline.WaitAsync(
+            var status = await DrillWait.UntilAsync(
                 "actionnet cluster status --json showing both silos and both cameras",
                 TestCluster.Patience,
                 async () => (await Cluster.CliOkAsync("cluster", "status", "--json")).Json<ClusterStatus>(),

@@ -1,5 +1,6 @@
 using ActionNet.Abstractions.Cluster;
 using ActionNet.Cluster.Tests.Support;
+using ActionNet.Drills;
 
 namespace ActionNet.Cluster.Tests;
 
@@ -77,7 +78,7 @@ public sealed class ScaleOutTests
         var landed = new Dictionary<string, string>();
         foreach (var camera in orphans)
         {
-            var history = await Deadline.WaitAsync(
+            var history = await DrillWait.UntilAsync(
                 $"camera {camera} scoring again after {victim.Name} was killed",
                 TimeSpan.FromSeconds(30) - (DateTimeOffset.UtcNow - killedAt),
                 () => cluster.HistoryAsync(camera),

@@ -117,18 +117,18 @@ public sealed class TestCluster : IAsyncDisposable
 
     /// <summary>Polls the cluster status until <paramref name="done"/> holds, within <paramref name="timeout"/> (default <see cref="Patience"/>).</summary>
     public Task<ClusterStatus> WaitForClusterAsync(string what, Func<ClusterStatus, bool> done, TimeSpan? timeout = null) =>
-        Deadline.WaitAsync(what, timeout ?? Patience, () => Grains.GetGrain<IClusterStatusGrain>(0).GetStatusAsync().WaitAsync(TimeSpan.FromSeconds(10)), done, Diagnostics);
+        DrillWait.UntilAsync(what, timeout ?? Patience, () => Grains.GetGrain<IClusterStatusGrain>(0).GetStatusAsync().WaitAsync(TimeSpan.FromSeconds(10)), done, Diagnostics);
 
     /// <summary>Every event line of <paramref name="cameraId"/> as stored in Blob storage, duplicates included.</summary>
     public Task<IReadOnlyList<ActionEvent>> StoredEventsAsync(string cameraId) => StoredEvents.ReadAsync(Host.Storage.ConnectionString, cameraId);
 
     /// <summary>Polls the history of <paramref name="cameraId"/> until <paramref name="done"/> holds.</summary>
     public Task<ActionEvent[]> WaitForHistoryAsync(string cameraId, string what, Func<ActionEvent[], bool> done) =>
-        Deadline.WaitAsync($"{what} (camera {cameraId})", Patience, () => HistoryAsync(cameraId), done, Diagnostics);
+        DrillWait.UntilAsync($"{what} (camera {cameraId})", Patience, () => HistoryAsync(cameraId), done, Diagnostics);
 
     /// <summary>Polls the status of <paramref name="cameraId"/> until <paramref name="done"/> holds.</summary>
     public Task<CameraStatus> WaitForStatusAsync(string cameraId, string what, Func<CameraStatus, bool> done) =>
-        Deadline.WaitAsync($"{what} (camera {cameraId})", Patience, () => Grains.GetGrain<ICameraGrain>(cameraId).GetStatusAsync().WaitAsync(TimeSpan.FromSeconds(10)), done, Diagnostics);
+        DrillWait.UntilAsync($"{what} (camera {cameraId})", Patience, () => Grains.GetGrain<ICameraGrain>(cameraId).GetStatusAsync().WaitAsync(TimeSpan.FromSeconds(10)), done, Diagnostics);
 
     /// <summary>Runs the real CLI with <paramref name="arguments"/> against this cluster's running gateways.</summary>
     public Task<CliRun> CliAsync(params string[] arguments) =>
