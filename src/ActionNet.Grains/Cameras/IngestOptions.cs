@@ -7,22 +7,14 @@ public sealed class IngestOptions
     public const string SectionName = "ActionNet:Ingest";
 
     /// <summary>
-    /// Windows a camera holds while inference is busy; when full the oldest is dropped and counted, so a
-    /// slow accelerator delays labels by at most this many windows.
+    /// Bounds the windows of one camera between being cut and being recorded at twice this number; past it a
+    /// new window is dropped and counted (overload). The scorer's own shared queue is what sheds overload
+    /// fairly across cameras; this only keeps a stalled recorder from holding unbounded memory.
     /// </summary>
     public int QueueCapacity { get; set; } = 4;
 
-    /// <summary>Inference activations per profile; a camera's windows go to shard hash(camera id) % shards.</summary>
-    public int InferenceShards { get; set; } = 4;
-
-    /// <summary>Seconds between retries after a failed source open or a failed inference call.</summary>
+    /// <summary>Seconds between retries after a failed source open or a crashed reader.</summary>
     public int RetrySeconds { get; set; } = 5;
-
-    /// <summary>
-    /// Windows of one camera being scored at once. Two keep the model busy while the previous result is
-    /// recorded; results are still recorded in sequence order.
-    /// </summary>
-    public int WindowsInFlight { get; set; } = 2;
 
     /// <summary>
     /// Whether network streams are decoded with <c>-hwaccel cuda</c>; null (default): on every silo whose
@@ -40,16 +32,6 @@ public sealed class IngestOptions
         if (QueueCapacity < 1)
         {
             errors.Add($"{SectionName}:{nameof(QueueCapacity)} is {QueueCapacity}; expected at least 1");
-        }
-
-        if (InferenceShards < 1)
-        {
-            errors.Add($"{SectionName}:{nameof(InferenceShards)} is {InferenceShards}; expected at least 1");
-        }
-
-        if (WindowsInFlight < 1)
-        {
-            errors.Add($"{SectionName}:{nameof(WindowsInFlight)} is {WindowsInFlight}; expected at least 1");
         }
 
         if (RetrySeconds < 1)
