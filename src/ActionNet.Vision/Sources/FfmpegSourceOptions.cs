@@ -1,3 +1,5 @@
+using ActionNet.Vision.Frames;
+
 namespace ActionNet.Vision.Sources;
 
 /// <summary>
@@ -56,6 +58,16 @@ public sealed record FfmpegSourceOptions
 
     /// <summary>Largest output height; see <see cref="MaxWidth"/>. Default 1080.</summary>
     public int MaxHeight { get; init; } = 1080;
+
+    /// <summary>
+    /// Deliver model frames instead of full-size BGR frames: ffmpeg crops the region and scales to the
+    /// model's H x W itself (centre crop too), hands over planar YUV 4:2:0 at that size, and
+    /// <see cref="FfmpegFrameSource.Read"/> converts it to an H x W 8-bit <b>RGB</b> Mat, ready for
+    /// <see cref="FramePreprocessor.ProcessModelFrame"/>. The pipe then carries about a twelfth of the
+    /// bytes of a 640x480 BGR frame and nothing is resized in process. With <see cref="UseCuda"/>, decoding
+    /// and scaling happen on the GPU and only scaled frames reach host memory. Null (the default): full-size BGR.
+    /// </summary>
+    public ModelFrameShape? ModelFrame { get; init; }
 
     /// <summary>
     /// Decode on an NVIDIA GPU (<c>-hwaccel cuda</c>). When ffmpeg cannot initialise CUDA the source
