@@ -15,6 +15,8 @@ namespace ActionNet.Cli.Benchmarks;
 public static partial class IngestBenchmark
 {
     private const double ClockTicksPerSecond = 100;
+    private const int ModelHeight = 224;
+    private const int ModelWidth = 224;
 
     /// <summary>Runs both sides for <paramref name="duration"/> against <paramref name="urls"/> (one per stream).</summary>
     public static async Task<IngestBenchResult> RunAsync(IReadOnlyList<string> urls, TimeSpan duration, CancellationToken cancellationToken)
@@ -35,7 +37,7 @@ public static partial class IngestBenchmark
     // Readers run for a one-second warm-up (JIT, first key frame) before CPU and frames are counted.
     private static async Task<(long Frames, TimeSpan Cpu, TimeSpan DecoderCpu, double Seconds)> CameraPathAsync(IReadOnlyList<string> urls, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var options = new FfmpegSourceOptions { MaxFramesPerSecond = 1000 };
+        var options = new FfmpegSourceOptions { MaxFramesPerSecond = 1000, ModelFrame = new ModelFrameShape(ModelHeight, ModelWidth) };
         var sources = urls.Select(url => FfmpegFrameSource.Open(url, options, cancellationToken: cancellationToken)).ToList();
         var counts = new long[sources.Count];
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -73,11 +75,11 @@ public static partial class IngestBenchmark
     private static void Read(FfmpegFrameSource source, ref long frames, CancellationToken cancellationToken)
     {
         using var frame = new Mat();
-        using var preprocessor = new FramePreprocessor(224, 224, ResizeMode.Stretch);
+        using var preprocessor = new FramePreprocessor(ModelHeight, ModelWidth, ResizeMode.Stretch);
         var model = new byte[preprocessor.FrameBytes];
         while (!cancellationToken.IsCancellationRequested && source.Read(frame))
         {
-            preprocessor.Process(frame, model);
+            preprocessor.ProcessModelFrame(frame, model);
             Interlocked.Increment(ref frames);
         }
     }

@@ -81,37 +81,28 @@ internal static class FfmpegArguments
         }
 
         args.AddRange(Input(url, options, cuda, probe: false));
-        var filters = options.ModelFrame is { } shape
-            ? ModelFrameFilters(options, shape, cuda, frameWidth, frameHeight)
-            : FullFrameFilters(options, frameWidth, frameHeight);
+        var filters = options.ModelFrame is not { } shape ? FullFrameFilters(options, frameWidth, frameHeight)
+            : cuda ? GpuModelFrameFilters(options, shape, frameWidth, frameHeight)
+            : CpuModelFrameFilters(options, frameWidth, frameHeight);
         args.AddRange(["-map", "0:v:0", "-an", "-sn", "-dn", "-vf", filters]);
 
         // Passthrough: every frame that leaves the filter graph is written once, so the k-th showinfo
         // line belongs to the k-th frame on the pipe (ffmpeg's default for rawvideo could duplicate or drop).
-        args.AddRange(["-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", PixelFormatName(OutputFormat(options)), "pipe:1"]);
+        args.AddRange(["-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", PixelFormatName(OutputFormat(options, cuda)), "pipe:1"]);
         return args;
     }
 
-    /// <summary>The layout of the frames <see cref="Decode"/> asks ffmpeg to write.</summary>
-    public static RawPixelFormat OutputFormat(FfmpegSourceOptions options) => options.ModelFrame switch
-    {
-        null => RawPixelFormat.Bgr24,
-        { Width: var w, Height: var h } when ModelPlanes == RawPixelFormat.I420 && (w % 2 != 0 || h % 2 != 0) => RawPixelFormat.Rgb24,
-        _ => ModelPlanes,
-    };
-
-    // Planar YUV at model size is what ffmpeg writes cheapest (its YUV to packed RGB path is scalar C);
-    // the conversion to RGB of a model-sized frame then costs little in process.
-    private const RawPixelFormat ModelPlanes = RawPixelFormat.Yuv444;
-
-    // swscale has no 2-tap downscaler (its bilinear widens with the scale factor); of the flags measured
-    // against OpenCV's INTER_LINEAR (see the README) area came closest and costs no more than bilinear.
-    private const string ScalerFlags = "area";
+    /// <summary>
+    /// The layout of the frames <see cref="Decode"/> asks ffmpeg to write: full-size BGR; for model frames
+    /// full-size I420 (resized in process, where OpenCV's bilinear is both cheaper than swscale and the
+    /// resize <c>classify</c> uses), or model-sized YUV 4:4:4 when the GPU scales.
+    /// </summary>
+    public static RawPixelFormat OutputFormat(FfmpegSourceOptions options, bool cuda) =>
+        options.ModelFrame is null ? RawPixelFormat.Bgr24 : cuda ? RawPixelFormat.Yuv444 : RawPixelFormat.I420;
 
     private static string PixelFormatName(RawPixelFormat format) => format switch
     {
         RawPixelFormat.Bgr24 => "bgr24",
-        RawPixelFormat.Rgb24 => "rgb24",
         RawPixelFormat.I420 => "yuv420p",
         _ => "yuv444p",
     };
@@ -143,53 +134,45 @@ internal static class FfmpegArguments
         return string.Join(',', filters);
     }
 
-    private static string ModelFrameFilters(FfmpegSourceOptions options, ModelFrameShape shape, bool cuda, int frameWidth, int frameHeight)
+    private static string CpuModelFrameFilters(FfmpegSourceOptions options, int frameWidth, int frameHeight)
+    {
+        // Full size, so the region, resize and crop happen in process exactly as for a BGR frame; 4:2:0
+        // planes need even sizes, so an odd frame is padded right and bottom (outside the region's frame).
+        var filters = CommonFilters(options);
+        filters.Add($"scale={frameWidth}:{frameHeight}:flags=bilinear");
+        if (frameWidth % 2 != 0 || frameHeight % 2 != 0)
+        {
+            filters.Add($"pad={RawFrameReader.Even(frameWidth)}:{RawFrameReader.Even(frameHeight)}");
+        }
+
+        filters.Add("format=yuv420p");
+        return string.Join(',', filters);
+    }
+
+    private static string GpuModelFrameFilters(FfmpegSourceOptions options, ModelFrameShape shape, int frameWidth, int frameHeight)
     {
         shape.Validate();
         var filters = CommonFilters(options);
         var region = shape.RegionIn(frameWidth, frameHeight);
         var resized = shape.ResizedSize(region.Width, region.Height);
         var crop = shape.CropIn(resized);
-        var output = PixelFormatName(OutputFormat(options));
-        var whole = region.Width == frameWidth && region.Height == frameHeight;
-        if (cuda)
-        {
-            // scale_cuda cannot crop: scale the whole frame so the region comes out at its resized size,
-            // download that, and crop on the CPU; without a region only the resized frame is downloaded.
-            var scaledWidth = whole ? resized.Width : (int)Math.Round(frameWidth * (double)resized.Width / region.Width);
-            var scaledHeight = whole ? resized.Height : (int)Math.Round(frameHeight * (double)resized.Height / region.Height);
-            var x = (whole ? 0 : (int)Math.Round(region.X * (double)resized.Width / region.Width)) + crop.X;
-            var y = (whole ? 0 : (int)Math.Round(region.Y * (double)resized.Height / region.Height)) + crop.Y;
-            var planes = output == "yuv420p" ? "yuv420p" : "yuv444p";
-            filters.Add(Invariant($"scale_cuda={scaledWidth}:{scaledHeight}:interp_algo=bilinear:format={planes}"));
-            filters.Add("hwdownload");
-            filters.Add($"format={planes}");
-            if (scaledWidth != shape.Width || scaledHeight != shape.Height)
-            {
-                filters.Add(Invariant($"crop={shape.Width}:{shape.Height}:{x}:{y}:exact=1"));
-            }
-        }
-        else
-        {
-            if (!whole)
-            {
-                // In the coordinates of the full-size frame; a stream that changes resolution keeps the same
-                // part of the picture, as the full-size path (scaled back to the first size) does.
-                filters.Add(Invariant($"crop=w={region.Width}*iw/{frameWidth}:h={region.Height}*ih/{frameHeight}:x={region.X}*iw/{frameWidth}:y={region.Y}*ih/{frameHeight}:exact=1"));
-            }
 
-            filters.Add(Invariant($"scale={resized.Width}:{resized.Height}:flags={ScalerFlags}"));
-            if (resized.Width != shape.Width || resized.Height != shape.Height)
-            {
-                filters.Add(Invariant($"crop={shape.Width}:{shape.Height}:{crop.X}:{crop.Y}:exact=1"));
-            }
+        // scale_cuda cannot crop: scale the whole frame so that the region comes out at its resized size,
+        // download that and crop on the CPU. Without a region or centre crop only the model frame is downloaded.
+        var scaledWidth = (int)Math.Round(frameWidth * (double)resized.Width / region.Width);
+        var scaledHeight = (int)Math.Round(frameHeight * (double)resized.Height / region.Height);
+        var x = (int)Math.Round(region.X * (double)resized.Width / region.Width) + crop.X;
+        var y = (int)Math.Round(region.Y * (double)resized.Height / region.Height) + crop.Y;
+        filters.Add($"scale_cuda={scaledWidth}:{scaledHeight}:interp_algo=bilinear:format=yuv444p");
+        filters.Add("hwdownload");
+        filters.Add("format=yuv444p");
+        if (scaledWidth != shape.Width || scaledHeight != shape.Height)
+        {
+            filters.Add($"crop={shape.Width}:{shape.Height}:{x}:{y}:exact=1");
         }
 
-        filters.Add($"format={output}");
         return string.Join(',', filters);
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string Scheme(string url)
     {

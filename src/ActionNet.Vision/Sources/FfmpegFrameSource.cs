@@ -9,7 +9,7 @@ namespace ActionNet.Vision.Sources;
 /// <c>http(s)://</c> (progressive MP4, MJPEG, HLS .m3u8) — or a local file. ffprobe learns the size
 /// first; then ffmpeg runs as a child process writing raw bgr24 frames of one fixed size to a pipe, which
 /// <see cref="Read"/> copies straight into the caller's Mat, or, with <see cref="FfmpegSourceOptions.ModelFrame"/>,
-/// model-sized planar YUV frames (region, resize and crop done in ffmpeg) that <see cref="Read"/> converts to RGB. Frames larger than
+/// planar YUV frames that <see cref="Read"/> turns into RGB model frames (H x W, region and crop applied). Frames larger than
 /// <see cref="FfmpegSourceOptions.MaxWidth"/> x <see cref="FfmpegSourceOptions.MaxHeight"/> are scaled down
 /// (aspect kept), the rate is capped, and a mid-stream resolution change is scaled back to the probed size.
 /// <para>
@@ -35,7 +35,7 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
     private readonly CancellationToken _cancellationToken;
     private readonly CancellationTokenRegistration _cancellation;
     private readonly Timer _watchdog;
-    private readonly RawFrameReader _reader;
+    private RawFrameReader _reader;
     private readonly int _frameWidth;
     private readonly int _frameHeight;
     private FfmpegDecoder _decoder;
@@ -63,8 +63,8 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
         FramesPerSecond = options.MaxFramesPerSecond > 0 && probe.FramesPerSecond > options.MaxFramesPerSecond
             ? options.MaxFramesPerSecond
             : probe.FramesPerSecond;
-        _reader = new RawFrameReader(Width, Height, FfmpegArguments.OutputFormat(options));
         UsesCuda = options.UseCuda;
+        _reader = RawFrameReader.For(options, UsesCuda, _frameWidth, _frameHeight);
         _decoder = StartDecoder();
         _lastProgress = Environment.TickCount64;
         var period = TimeSpan.FromMilliseconds(Math.Clamp(options.StallTimeout.TotalMilliseconds / 4, 50, 1000));
@@ -254,6 +254,7 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
         _logger.LogWarning("{Source}: CUDA decoding unavailable ({Cause}); decoding on the CPU", DisplayName, cause);
         _decoder.Dispose();
         UsesCuda = false;
+        _reader = RawFrameReader.For(_options, UsesCuda, _frameWidth, _frameHeight);
         _decoder = StartDecoder();
         Volatile.Write(ref _lastProgress, Environment.TickCount64);
         if (_cancellationToken.IsCancellationRequested)

@@ -60,12 +60,13 @@ public sealed record FfmpegSourceOptions
     public int MaxHeight { get; init; } = 1080;
 
     /// <summary>
-    /// Deliver model frames instead of full-size BGR frames: ffmpeg crops the region and scales to the
-    /// model's H x W itself (centre crop too), hands over planar YUV 4:2:0 at that size, and
-    /// <see cref="FfmpegFrameSource.Read"/> converts it to an H x W 8-bit <b>RGB</b> Mat, ready for
-    /// <see cref="FramePreprocessor.ProcessModelFrame"/>. The pipe then carries about a twelfth of the
-    /// bytes of a 640x480 BGR frame and nothing is resized in process. With <see cref="UseCuda"/>, decoding
-    /// and scaling happen on the GPU and only scaled frames reach host memory. Null (the default): full-size BGR.
+    /// Deliver model frames instead of full-size BGR frames: <see cref="FfmpegFrameSource.Read"/> fills the
+    /// caller's Mat with the model's H x W frame in 8-bit <b>RGB</b> order, region and centre crop applied,
+    /// ready for <see cref="FramePreprocessor.ProcessModelFrame"/>. ffmpeg hands over planar YUV 4:2:0
+    /// (half the bytes of BGR, no colour conversion in ffmpeg) and the source resizes only the pixels the
+    /// model sees, giving the same frame as <see cref="FramePreprocessor.Process(OpenCvSharp.Mat, Span{byte}, OpenCvSharp.Rect?)"/>
+    /// on OpenCV's decode. With <see cref="UseCuda"/>, decoding and scaling run on the GPU
+    /// (<c>scale_cuda</c>) and only scaled frames reach host memory. Null (the default): full-size BGR.
     /// </summary>
     public ModelFrameShape? ModelFrame { get; init; }
 
