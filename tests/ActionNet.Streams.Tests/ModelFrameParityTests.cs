@@ -6,45 +6,49 @@ using Xunit.Abstractions;
 namespace ActionNet.Streams.Tests;
 
 /// <summary>
-/// The live path's model input (ffmpeg crops and scales to model size, planar YUV to RGB in process) against
-/// what <c>actionnet classify</c> feeds for the same decoded frames (OpenCV decodes to BGR, FramePreprocessor
-/// resizes with OpenCV bilinear), both normalised as the model sees them: (x/255 - 0.5) / 0.5.
+/// The live path's model input (ffmpeg crops and scales to model size with swscale's area filter, planar
+/// YUV 4:4:4 to RGB in process) against what <c>actionnet classify</c> feeds for the same decoded frames
+/// (OpenCV decodes to BGR, <see cref="FramePreprocessor"/> resizes with OpenCV bilinear), both normalised as
+/// the model sees them, (x/255 - 0.5) / 0.5, so a difference of 2.0 is the whole range.
+/// Measured here (2026-12, 30 frames of H.264 640x480 each, README has the table): smooth gradients max
+/// 0.024 mean 0.004; testsrc2 max 0.99 mean 0.010; mandelbrot max 1.00 mean 0.014; testsrc2 centre crop
+/// of an odd region max 1.47 mean 0.010. swscale filters over every source pixel it covers, OpenCV's
+/// bilinear reads the two nearest: on smooth pictures they agree to a level or two, on one-pixel lines
+/// (test patterns, text) single pixels can differ by most of the range. Tolerances: about 1.5x the figures.
 /// </summary>
 public sealed class ModelFrameParityTests(TestMedia media, ITestOutputHelper output) : IClassFixture<TestMedia>
 {
     [Theory]
-    [InlineData("testsrc2", ResizeMode.Stretch, 0)]
-    [InlineData("gradients", ResizeMode.Stretch, 0)]
-    [InlineData("mandelbrot", ResizeMode.Stretch, 0)]
-    [InlineData("testsrc2", ResizeMode.CenterCrop, 0)]
-    [InlineData("testsrc2", ResizeMode.Stretch, 1)]
-    [InlineData("testsrc2", ResizeMode.Stretch, 2)]
-    [InlineData("testsrc2", ResizeMode.CenterCrop, 2)]
-    [InlineData("gradients", ResizeMode.CenterCrop, 1)]
-    public void Measure(string pattern, ResizeMode mode, int withRegion)
+    [InlineData("gradients=size=640x480:rate=30:seed=7", ResizeMode.Stretch, false, 0.04, 0.006)]
+    [InlineData("testsrc2=size=640x480:rate=30", ResizeMode.Stretch, false, 1.5, 0.015)]
+    [InlineData("mandelbrot=size=640x480:rate=30", ResizeMode.Stretch, false, 1.5, 0.02)]
+    [InlineData("testsrc2=size=640x480:rate=30", ResizeMode.CenterCrop, true, 2.0, 0.015)]
+    public void LiveModelFramesMatchWhatClassifyFeedsForTheSameVideo(string pattern, ResizeMode mode, bool oddRegion, double maxTolerance, double meanTolerance)
     {
-        var file = media.Make($"{pattern}-{mode}-{withRegion}.mp4", $"{pattern}=size=640x480:rate=30", 1, "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p");
-        Rect? region = withRegion switch { 1 => new Rect(100, 60, 400, 300), 2 => new Rect(101, 61, 401, 301), _ => null };
-        var shape = new ModelFrameShape(224, 224, mode, region);
+        var file = media.Make($"parity-{Guid.NewGuid():N}.mp4", pattern, 1, "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p");
+        var shape = new ModelFrameShape(224, 224, mode, oddRegion ? new Rect(101, 61, 401, 301) : null);
         var classify = ClassifyFrames(file, shape);
         var live = LiveFrames(file, shape);
+
+        Assert.Equal(30, classify.Count);
         Assert.Equal(classify.Count, live.Count);
         double max = 0, sum = 0;
-        var signed = new double[3];
-        long n = 0;
+        long values = 0;
         for (var f = 0; f < live.Count; f++)
         {
             for (var i = 0; i < live[f].Length; i++)
             {
-                var d = Normalised(live[f][i]) - Normalised(classify[f][i]);
-                max = Math.Max(max, Math.Abs(d));
-                sum += Math.Abs(d);
-                signed[i % 3] += d;
-                n++;
+                var difference = Math.Abs(Normalised(live[f][i]) - Normalised(classify[f][i]));
+                max = Math.Max(max, difference);
+                sum += difference;
+                values++;
             }
         }
 
-        output.WriteLine($"{pattern} {mode} region={withRegion}: {live.Count} frames, max {max:F4}, mean {sum / n:F5}, signed mean R {signed[0] / n * 3:F5} G {signed[1] / n * 3:F5} B {signed[2] / n * 3:F5}");
+        var mean = sum / values;
+        output.WriteLine($"{pattern} {mode}{(oddRegion ? " region (101,61) 401x301" : string.Empty)}: {live.Count} frames, max |difference| {max:F3} (tolerance {maxTolerance}), mean {mean:F4} (tolerance {meanTolerance})");
+        Assert.True(max <= maxTolerance, $"max difference {max:F3} exceeds {maxTolerance}");
+        Assert.True(mean <= meanTolerance, $"mean difference {mean:F4} exceeds {meanTolerance}");
     }
 
     private static double Normalised(byte x) => ((x / 255.0) - 0.5) / 0.5;
@@ -71,6 +75,7 @@ public sealed class ModelFrameParityTests(TestMedia media, ITestOutputHelper out
         var frames = new List<byte[]>();
         while (source.Read(frame))
         {
+            Assert.Equal((shape.Width, shape.Height), (source.Width, source.Height));
             var model = new byte[preprocessor.FrameBytes];
             preprocessor.ProcessModelFrame(frame, model);
             frames.Add(model);

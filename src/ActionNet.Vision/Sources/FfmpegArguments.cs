@@ -83,7 +83,7 @@ internal static class FfmpegArguments
         args.AddRange(Input(url, options, cuda, probe: false));
         var filters = options.ModelFrame is not { } shape ? FullFrameFilters(options, frameWidth, frameHeight)
             : cuda ? GpuModelFrameFilters(options, shape, frameWidth, frameHeight)
-            : CpuModelFrameFilters(options, frameWidth, frameHeight);
+            : CpuModelFrameFilters(options, shape, frameWidth, frameHeight);
         args.AddRange(["-map", "0:v:0", "-an", "-sn", "-dn", "-vf", filters]);
 
         // Passthrough: every frame that leaves the filter graph is written once, so the k-th showinfo
@@ -93,17 +93,21 @@ internal static class FfmpegArguments
     }
 
     /// <summary>
-    /// The layout of the frames <see cref="Decode"/> asks ffmpeg to write: full-size BGR; for model frames
-    /// full-size I420 (resized in process, where OpenCV's bilinear is both cheaper than swscale and the
-    /// resize <c>classify</c> uses), or model-sized YUV 4:4:4 when the GPU scales.
+    /// The layout of the frames <see cref="Decode"/> asks ffmpeg to write: full-size BGR, or for model frames
+    /// model-sized planar YUV 4:4:4. Planar YUV is what ffmpeg writes cheapest (its packed RGB output is
+    /// scalar C), 4:4:4 keeps chroma at model resolution (4:2:0 doubled the difference to classify), and
+    /// the conversion of a model-sized frame to RGB then costs little in process.
     /// </summary>
     public static RawPixelFormat OutputFormat(FfmpegSourceOptions options, bool cuda) =>
-        options.ModelFrame is null ? RawPixelFormat.Bgr24 : cuda ? RawPixelFormat.Yuv444 : RawPixelFormat.I420;
+        options.ModelFrame is null ? RawPixelFormat.Bgr24 : RawPixelFormat.Yuv444;
+
+    // swscale has no 2-tap downscaler like OpenCV's INTER_LINEAR (its bilinear widens with the scale
+    // factor); of the flags measured against classify (README) area comes closest and costs no more.
+    private const string ScalerFlags = "area";
 
     private static string PixelFormatName(RawPixelFormat format) => format switch
     {
         RawPixelFormat.Bgr24 => "bgr24",
-        RawPixelFormat.I420 => "yuv420p",
         _ => "yuv444p",
     };
 
@@ -134,18 +138,27 @@ internal static class FfmpegArguments
         return string.Join(',', filters);
     }
 
-    private static string CpuModelFrameFilters(FfmpegSourceOptions options, int frameWidth, int frameHeight)
+    private static string CpuModelFrameFilters(FfmpegSourceOptions options, ModelFrameShape shape, int frameWidth, int frameHeight)
     {
-        // Full size, so the region, resize and crop happen in process exactly as for a BGR frame; 4:2:0
-        // planes need even sizes, so an odd frame is padded right and bottom (outside the region's frame).
+        shape.Validate();
         var filters = CommonFilters(options);
-        filters.Add($"scale={frameWidth}:{frameHeight}:flags=bilinear");
-        if (frameWidth % 2 != 0 || frameHeight % 2 != 0)
+        var region = shape.RegionIn(frameWidth, frameHeight);
+        var resized = shape.ResizedSize(region.Width, region.Height);
+        var crop = shape.CropIn(resized);
+        if (region.Width != frameWidth || region.Height != frameHeight)
         {
-            filters.Add($"pad={RawFrameReader.Even(frameWidth)}:{RawFrameReader.Even(frameHeight)}");
+            // In the coordinates of the full-size frame: a stream that changes resolution keeps the same part
+            // of the picture, as the full-size path (scaled back to the first size) does. Cropping is free.
+            filters.Add($"crop=w={region.Width}*iw/{frameWidth}:h={region.Height}*ih/{frameHeight}:x={region.X}*iw/{frameWidth}:y={region.Y}*ih/{frameHeight}:exact=1");
         }
 
-        filters.Add("format=yuv420p");
+        filters.Add($"scale={resized.Width}:{resized.Height}:flags={ScalerFlags}");
+        if (resized.Width != shape.Width || resized.Height != shape.Height)
+        {
+            filters.Add($"crop={shape.Width}:{shape.Height}:{crop.X}:{crop.Y}:exact=1");
+        }
+
+        filters.Add("format=yuv444p");
         return string.Join(',', filters);
     }
 

@@ -60,13 +60,14 @@ public sealed record FfmpegSourceOptions
     public int MaxHeight { get; init; } = 1080;
 
     /// <summary>
-    /// Deliver model frames instead of full-size BGR frames: <see cref="FfmpegFrameSource.Read"/> fills the
-    /// caller's Mat with the model's H x W frame in 8-bit <b>RGB</b> order, region and centre crop applied,
-    /// ready for <see cref="FramePreprocessor.ProcessModelFrame"/>. ffmpeg hands over planar YUV 4:2:0
-    /// (half the bytes of BGR, no colour conversion in ffmpeg) and the source resizes only the pixels the
-    /// model sees, giving the same frame as <see cref="FramePreprocessor.Process(OpenCvSharp.Mat, Span{byte}, OpenCvSharp.Rect?)"/>
-    /// on OpenCV's decode. With <see cref="UseCuda"/>, decoding and scaling run on the GPU
-    /// (<c>scale_cuda</c>) and only scaled frames reach host memory. Null (the default): full-size BGR.
+    /// Deliver model frames instead of full-size BGR frames: ffmpeg crops the region, scales to the model's
+    /// H x W (centre crop too) and hands over planar YUV 4:4:4 at that size, a fraction of the bytes of a
+    /// full-size BGR frame; <see cref="FfmpegFrameSource.Read"/> converts it to an H x W 8-bit <b>RGB</b> Mat,
+    /// ready for <see cref="FramePreprocessor.ProcessModelFrame"/>. With <see cref="UseCuda"/>, decoding and
+    /// scaling run on the GPU (<c>scale_cuda</c>) and only scaled frames reach host memory. The frame differs
+    /// slightly from <see cref="FramePreprocessor.Process(OpenCvSharp.Mat, Span{byte}, OpenCvSharp.Rect?)"/>
+    /// on OpenCV's decode (ffmpeg's scaler is not OpenCV's bilinear): see the README for the measured difference.
+    /// Null (the default): full-size BGR.
     /// </summary>
     public ModelFrameShape? ModelFrame { get; init; }
 

@@ -6,30 +6,27 @@ namespace ActionNet.Vision.Sources;
 
 /// <summary>
 /// Reads one raw frame of a fixed size and <see cref="RawPixelFormat"/> from a pipe into a caller's Mat
-/// (8-bit, 3 channels): full-size BGR goes straight into the Mat with no copy; planar YUV is read into one
-/// reused buffer and made into the RGB model frame. No image memory is allocated per frame.
+/// (8-bit, 3 channels): full-size BGR goes straight into the Mat with no copy; a model-sized planar YUV 4:4:4
+/// frame is read into one reused buffer, interleaved and converted to RGB in one BT.601 limited-range
+/// transform. No image memory is allocated per frame.
 /// </summary>
 internal sealed class RawFrameReader
 {
-    private readonly RawPixelFormat _format;
     private readonly int _width;
     private readonly int _height;
-    private readonly I420ModelFrameResizer? _resizer;
     private readonly byte[]? _buffer;
     private readonly byte[]? _packed;
     private byte[]? _rowBuffer;
 
-    private RawFrameReader(RawPixelFormat format, int width, int height, I420ModelFrameResizer? resizer)
+    private RawFrameReader(RawPixelFormat format, int width, int height)
     {
-        _format = format;
         _width = width;
         _height = height;
-        _resizer = resizer;
-        FrameBytes = resizer?.FrameBytes ?? checked(width * height * 3);
-        if (format != RawPixelFormat.Bgr24)
+        FrameBytes = checked(width * height * 3);
+        if (format == RawPixelFormat.Yuv444)
         {
             _buffer = GC.AllocateArray<byte>(FrameBytes, pinned: true);
-            _packed = format == RawPixelFormat.Yuv444 ? GC.AllocateArray<byte>(FrameBytes, pinned: true) : null;
+            _packed = GC.AllocateArray<byte>(FrameBytes, pinned: true);
         }
     }
 
@@ -44,16 +41,10 @@ internal sealed class RawFrameReader
     public static RawFrameReader For(FfmpegSourceOptions options, bool cuda, int frameWidth, int frameHeight)
     {
         var format = FfmpegArguments.OutputFormat(options, cuda);
-        return (format, options.ModelFrame) switch
-        {
-            (RawPixelFormat.I420, { } shape) => new RawFrameReader(format, shape.Width, shape.Height, new I420ModelFrameResizer(shape, frameWidth, frameHeight, Even(frameWidth), Even(frameHeight))),
-            (RawPixelFormat.Yuv444, { } shape) => new RawFrameReader(format, shape.Width, shape.Height, null),
-            _ => new RawFrameReader(RawPixelFormat.Bgr24, frameWidth, frameHeight, null),
-        };
+        return options.ModelFrame is { } shape && format == RawPixelFormat.Yuv444
+            ? new RawFrameReader(format, shape.Width, shape.Height)
+            : new RawFrameReader(RawPixelFormat.Bgr24, frameWidth, frameHeight);
     }
-
-    /// <summary><paramref name="size"/> rounded up to even, as 4:2:0 planes need it.</summary>
-    public static int Even(int size) => size + (size % 2);
 
     /// <summary>
     /// Reads one frame from <paramref name="pipe"/> into <paramref name="frame"/> (made height x width 8UC3
@@ -89,12 +80,6 @@ internal sealed class RawFrameReader
         var received = ReadInto(pipe, _buffer);
         if (received != FrameBytes)
         {
-            return received;
-        }
-
-        if (_resizer is not null)
-        {
-            _resizer.Convert(_buffer, frame);
             return received;
         }
 

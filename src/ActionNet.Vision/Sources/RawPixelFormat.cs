@@ -6,12 +6,6 @@ internal enum RawPixelFormat
     /// <summary>Full-size packed BGR, 3 bytes a pixel, delivered as it is.</summary>
     Bgr24,
 
-    /// <summary>
-    /// Full-size planar YUV 4:2:0 (I420), padded to even sizes, made into the RGB model frame in process
-    /// (<see cref="Frames.I420ModelFrameResizer"/>): model frames decoded on the CPU.
-    /// </summary>
-    I420,
-
-    /// <summary>Model-sized planar YUV 4:4:4, converted to RGB in process: model frames scaled on the GPU.</summary>
+    /// <summary>Model-sized planar YUV 4:4:4 (scaled by ffmpeg, on the GPU with CUDA), converted to RGB in process.</summary>
     Yuv444,
 }
