@@ -8,9 +8,11 @@ using OpenCvSharp;
 namespace ActionNet.Cli.Benchmarks;
 
 /// <summary>
-/// Reads N network streams the way a camera grain does (one ffmpeg child per stream, raw BGR over a pipe,
-/// resize + BGR to RGB to 224x224) and, in the same run, decodes the same streams with bare
-/// <c>ffmpeg -f null</c>, so the overhead of the camera path is a ratio measured on one machine at one time.
+/// Reads N network streams the way the camera pipeline does (one ffmpeg child per stream asked for model
+/// frames: scaled to 224x224 in ffmpeg, planar YUV 4:4:4 over a pipe, converted to RGB and copied into the
+/// model buffer) and, in the same run, decodes the same streams with bare <c>ffmpeg -f null</c>, so the
+/// overhead of the camera path is a ratio measured on one machine at one time. Neither side passes
+/// <c>-threads</c>: both decode with ffmpeg's default threading.
 /// </summary>
 public static partial class IngestBenchmark
 {

@@ -7,6 +7,8 @@ namespace ActionNet.Vision.Frames;
 /// H x W x 3 frame: optional region of interest, bilinear resize (<see cref="ResizeMode"/>), then
 /// BGR to RGB written straight into the caller's buffer. Pixel buffers are allocated once per
 /// input geometry and reused, so a stream of same-sized frames allocates no image memory.
+/// A frame that is already the model frame (a source asked for <see cref="ModelFrameShape"/> frames)
+/// takes <see cref="ProcessModelFrame"/>: a copy, nothing else.
 /// Not thread-safe: one instance per decoding thread.
 /// </summary>
 public sealed class FramePreprocessor : IDisposable
