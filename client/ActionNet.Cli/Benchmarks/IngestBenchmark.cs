@@ -20,6 +20,9 @@ public static partial class IngestBenchmark
     private const int ModelHeight = 224;
     private const int ModelWidth = 224;
 
+    // A server that stops answering ends the bare decode instead of hanging the benchmark (seen on a loaded machine).
+    private const string BareSocketTimeoutMicroseconds = "10000000";
+
     /// <summary>Runs both sides for <paramref name="duration"/> against <paramref name="urls"/> (one per stream).</summary>
     public static async Task<IngestBenchResult> RunAsync(IReadOnlyList<string> urls, TimeSpan duration, CancellationToken cancellationToken)
     {
@@ -91,7 +94,7 @@ public static partial class IngestBenchmark
         var runs = urls.Select(url =>
         {
             var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var argument in new[] { "-hide_banner", "-nostdin", "-benchmark", "-rtsp_transport", "tcp", "-i", url, "-t", duration.TotalSeconds.ToString(CultureInfo.InvariantCulture), "-map", "0:v:0", "-f", "null", "-" })
+            foreach (var argument in new[] { "-hide_banner", "-nostdin", "-benchmark", "-rtsp_transport", "tcp", "-timeout", BareSocketTimeoutMicroseconds, "-i", url, "-t", duration.TotalSeconds.ToString(CultureInfo.InvariantCulture), "-map", "0:v:0", "-f", "null", "-" })
             {
                 info.ArgumentList.Add(argument);
             }
