@@ -8,13 +8,20 @@ using OpenCvSharp;
 namespace ActionNet.Cli.Benchmarks;
 
 /// <summary>
-/// Reads N network streams the way a camera grain does (one ffmpeg child per stream, raw BGR over a pipe,
-/// resize + BGR to RGB to 224x224) and, in the same run, decodes the same streams with bare
-/// <c>ffmpeg -f null</c>, so the overhead of the camera path is a ratio measured on one machine at one time.
+/// Reads N network streams the way the camera pipeline does (one ffmpeg child per stream asked for model
+/// frames: scaled to 224x224 in ffmpeg, planar YUV 4:4:4 over a pipe, converted to RGB and copied into the
+/// model buffer) and, in the same run, decodes the same streams with bare <c>ffmpeg -f null</c>, so the
+/// overhead of the camera path is a ratio measured on one machine at one time. Neither side passes
+/// <c>-threads</c>: both decode with ffmpeg's default threading.
 /// </summary>
 public static partial class IngestBenchmark
 {
     private const double ClockTicksPerSecond = 100;
+    private const int ModelHeight = 224;
+    private const int ModelWidth = 224;
+
+    // A server that stops answering ends the bare decode instead of hanging the benchmark (seen on a loaded machine).
+    private const string BareSocketTimeoutMicroseconds = "10000000";
 
     /// <summary>Runs both sides for <paramref name="duration"/> against <paramref name="urls"/> (one per stream).</summary>
     public static async Task<IngestBenchResult> RunAsync(IReadOnlyList<string> urls, TimeSpan duration, CancellationToken cancellationToken)
@@ -35,7 +42,7 @@ public static partial class IngestBenchmark
     // Readers run for a one-second warm-up (JIT, first key frame) before CPU and frames are counted.
     private static async Task<(long Frames, TimeSpan Cpu, TimeSpan DecoderCpu, double Seconds)> CameraPathAsync(IReadOnlyList<string> urls, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var options = new FfmpegSourceOptions { MaxFramesPerSecond = 1000 };
+        var options = new FfmpegSourceOptions { MaxFramesPerSecond = 1000, ModelFrame = new ModelFrameShape(ModelHeight, ModelWidth) };
         var sources = urls.Select(url => FfmpegFrameSource.Open(url, options, cancellationToken: cancellationToken)).ToList();
         var counts = new long[sources.Count];
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -73,11 +80,11 @@ public static partial class IngestBenchmark
     private static void Read(FfmpegFrameSource source, ref long frames, CancellationToken cancellationToken)
     {
         using var frame = new Mat();
-        using var preprocessor = new FramePreprocessor(224, 224, ResizeMode.Stretch);
+        using var preprocessor = new FramePreprocessor(ModelHeight, ModelWidth, ResizeMode.Stretch);
         var model = new byte[preprocessor.FrameBytes];
         while (!cancellationToken.IsCancellationRequested && source.Read(frame))
         {
-            preprocessor.Process(frame, model);
+            preprocessor.ProcessModelFrame(frame, model);
             Interlocked.Increment(ref frames);
         }
     }
@@ -87,7 +94,7 @@ public static partial class IngestBenchmark
         var runs = urls.Select(url =>
         {
             var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var argument in new[] { "-hide_banner", "-nostdin", "-benchmark", "-rtsp_transport", "tcp", "-i", url, "-t", duration.TotalSeconds.ToString(CultureInfo.InvariantCulture), "-map", "0:v:0", "-f", "null", "-" })
+            foreach (var argument in new[] { "-hide_banner", "-nostdin", "-benchmark", "-rtsp_transport", "tcp", "-timeout", BareSocketTimeoutMicroseconds, "-i", url, "-t", duration.TotalSeconds.ToString(CultureInfo.InvariantCulture), "-map", "0:v:0", "-f", "null", "-" })
             {
                 info.ArgumentList.Add(argument);
             }

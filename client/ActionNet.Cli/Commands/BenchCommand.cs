@@ -288,7 +288,7 @@ public static class BenchCommand
             }
 
             CliConsole.Out.Write(table);
-            CliConsole.Out.WriteLine("camera path = ffmpeg child (decode, scale, BGR on a pipe) + resize and RGB to 224x224; CPU = user + system of every process involved");
+            CliConsole.Out.WriteLine("camera path = ffmpeg child (decode, scale to 224x224, planar YUV on a pipe) + YUV to RGB; CPU = user + system of every process involved");
             return 0;
         });
         return command;

@@ -7,14 +7,14 @@ namespace ActionNet.Vision.Frames;
 /// H x W x 3 frame: optional region of interest, bilinear resize (<see cref="ResizeMode"/>), then
 /// BGR to RGB written straight into the caller's buffer. Pixel buffers are allocated once per
 /// input geometry and reused, so a stream of same-sized frames allocates no image memory.
+/// A frame that is already the model frame (a source asked for <see cref="ModelFrameShape"/> frames)
+/// takes <see cref="ProcessModelFrame"/>: a copy, nothing else.
 /// Not thread-safe: one instance per decoding thread.
 /// </summary>
 public sealed class FramePreprocessor : IDisposable
 {
-    /// <summary>TAO <c>crop_smaller_edge</c> scales the short side to 256 for a 224 crop.</summary>
-    private const double CropScale = 256.0 / 224.0;
-
     private readonly Mat _resized = new();
+    private readonly ModelFrameShape _shape;
 
     /// <summary>Creates a preprocessor for a model input of <paramref name="height"/> x <paramref name="width"/>.</summary>
     public FramePreprocessor(int height, int width, ResizeMode mode = ResizeMode.Stretch)
@@ -24,6 +24,8 @@ public sealed class FramePreprocessor : IDisposable
         Height = height;
         Width = width;
         Mode = mode;
+        _shape = new ModelFrameShape(height, width, mode);
+        _shape.Validate();
     }
 
     /// <summary>Output height in pixels.</summary>
@@ -80,6 +82,31 @@ public sealed class FramePreprocessor : IDisposable
     }
 
     /// <summary>
+    /// The fast path for a frame that is already the model frame: H x W, 8-bit, RGB order, region and crop
+    /// applied, as an <see cref="Sources.FfmpegFrameSource"/> with <see cref="Sources.FfmpegSourceOptions.ModelFrame"/>
+    /// delivers it. Only copies it into <paramref name="destination"/>: no resize and no colour conversion.
+    /// </summary>
+    public unsafe void ProcessModelFrame(Mat rgb, Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(rgb);
+        if (rgb.Width != Width || rgb.Height != Height || rgb.Type() != MatType.CV_8UC3)
+        {
+            throw new ArgumentException($"a model frame must be {Height}x{Width} 8-bit RGB; got {rgb.Height}x{rgb.Width} of type {rgb.Type()}", nameof(rgb));
+        }
+
+        if (destination.Length < FrameBytes)
+        {
+            throw new ArgumentException($"destination holds {destination.Length} bytes, a {Height}x{Width} RGB frame needs {FrameBytes}", nameof(destination));
+        }
+
+        fixed (byte* target = destination)
+        {
+            using var output = Mat.FromPixelData(Height, Width, MatType.CV_8UC3, (IntPtr)target);
+            rgb.CopyTo(output);
+        }
+    }
+
+    /// <summary>
     /// Applies only the geometry of <see cref="Process(Mat, Span{byte}, Rect?)"/> (region, resize,
     /// crop) to an 8-bit image of any channel count, without colour conversion: used for the
     /// grayscale u and v flow images of a dataset. <paramref name="destination"/> is (re)created as H x W.
@@ -120,29 +147,10 @@ public sealed class FramePreprocessor : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _resized.Dispose();
 
-    private static Rect ClampRegion(Rect? region, int frameWidth, int frameHeight)
-    {
-        var whole = new Rect(0, 0, frameWidth, frameHeight);
-        if (region is not { } requested)
-        {
-            return whole;
-        }
-
-        var clamped = requested.Intersect(whole);
-        if (clamped.Width <= 0 || clamped.Height <= 0)
-        {
-            throw new ArgumentException(
-                $"region ({requested.X},{requested.Y}) {requested.Width}x{requested.Height} has no pixels inside the {frameWidth}x{frameHeight} frame",
-                nameof(region));
-        }
-
-        return clamped;
-    }
-
     /// <summary>Region, resize and crop into the reused buffer; returns a header over the result for the caller to dispose.</summary>
     private Mat Fit(Mat frame, Rect? region)
     {
-        var area = ClampRegion(region, frame.Width, frame.Height);
+        var area = ModelFrameShape.Clamp(region, frame.Width, frame.Height);
         if (area.Width == frame.Width && area.Height == frame.Height)
         {
             ResizeInto(frame);
@@ -153,23 +161,9 @@ public sealed class FramePreprocessor : IDisposable
             ResizeInto(roi);
         }
 
-        var crop = new Rect((_resized.Width - Width) / 2, (_resized.Height - Height) / 2, Width, Height);
-        return new Mat(_resized, crop);
+        return new Mat(_resized, _shape.CropIn(_resized.Size()));
     }
 
-    private void ResizeInto(Mat source)
-    {
-        var size = Mode == ResizeMode.Stretch ? new Size(Width, Height) : CropResizeSize(source.Width, source.Height);
-        Cv2.Resize(source, _resized, size, 0, 0, InterpolationFlags.Linear);
-    }
-
-    private Size CropResizeSize(int sourceWidth, int sourceHeight)
-    {
-        // Short side to 256/224 of the model's short side; never smaller than the crop itself.
-        double shortTarget = Math.Round(Math.Min(Height, Width) * CropScale);
-        double scale = Math.Max(shortTarget / Math.Min(sourceWidth, sourceHeight), Math.Max(Width / (double)sourceWidth, Height / (double)sourceHeight));
-        return new Size(
-            Math.Max(Width, (int)Math.Round(sourceWidth * scale)),
-            Math.Max(Height, (int)Math.Round(sourceHeight * scale)));
-    }
+    private void ResizeInto(Mat source) =>
+        Cv2.Resize(source, _resized, _shape.ResizedSize(source.Width, source.Height), 0, 0, InterpolationFlags.Linear);
 }

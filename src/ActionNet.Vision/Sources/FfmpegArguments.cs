@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActionNet.Vision.Frames;
 
 namespace ActionNet.Vision.Sources;
 
@@ -61,24 +62,56 @@ internal static class FfmpegArguments
     }
 
     /// <summary>
-    /// ffmpeg: decode the first video stream to raw bgr24 frames of exactly <paramref name="width"/> x
-    /// <paramref name="height"/> on stdout, one <c>showinfo</c> line per delivered frame on stderr.
+    /// ffmpeg: decode the first video stream to raw frames on stdout, one <c>showinfo</c> line per delivered
+    /// frame on stderr. Full-size mode: bgr24 frames of exactly <paramref name="frameWidth"/> x
+    /// <paramref name="frameHeight"/>. Model-frame mode (<see cref="FfmpegSourceOptions.ModelFrame"/> set):
+    /// frames of the model's H x W in <see cref="OutputFormat"/>, the region and centre crop placed in
+    /// <paramref name="frameWidth"/> x <paramref name="frameHeight"/> coordinates, scaled on the GPU when
+    /// <paramref name="cuda"/> is set.
     /// </summary>
-    public static List<string> Decode(string url, FfmpegSourceOptions options, bool cuda, int width, int height)
+    public static List<string> Decode(string url, FfmpegSourceOptions options, bool cuda, int frameWidth, int frameHeight)
     {
         // Log level info is needed for showinfo's per-frame lines; "level+" tags each line with its
         // severity so errors can be told from chatter.
         var args = new List<string> { "-hide_banner", "-nostdin", "-nostats", "-loglevel", "level+info" };
+        if (cuda && options.ModelFrame is not null)
+        {
+            // Decoded frames stay in GPU memory for scale_cuda; only model-sized frames are downloaded.
+            args.AddRange(["-hwaccel_output_format", "cuda"]);
+        }
+
         args.AddRange(Input(url, options, cuda, probe: false));
-        args.AddRange(["-map", "0:v:0", "-an", "-sn", "-dn", "-vf", Filters(options, width, height)]);
+        var filters = options.ModelFrame is not { } shape ? FullFrameFilters(options, frameWidth, frameHeight)
+            : cuda ? GpuModelFrameFilters(options, shape, frameWidth, frameHeight)
+            : CpuModelFrameFilters(options, shape, frameWidth, frameHeight);
+        args.AddRange(["-map", "0:v:0", "-an", "-sn", "-dn", "-vf", filters]);
 
         // Passthrough: every frame that leaves the filter graph is written once, so the k-th showinfo
         // line belongs to the k-th frame on the pipe (ffmpeg's default for rawvideo could duplicate or drop).
-        args.AddRange(["-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "bgr24", "pipe:1"]);
+        args.AddRange(["-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", PixelFormatName(OutputFormat(options, cuda)), "pipe:1"]);
         return args;
     }
 
-    private static string Filters(FfmpegSourceOptions options, int width, int height)
+    /// <summary>
+    /// The layout of the frames <see cref="Decode"/> asks ffmpeg to write: full-size BGR, or for model frames
+    /// model-sized planar YUV 4:4:4. Planar YUV is what ffmpeg writes cheapest (its packed RGB output is
+    /// scalar C), 4:4:4 keeps chroma at model resolution (4:2:0 doubled the difference to classify), and
+    /// the conversion of a model-sized frame to RGB then costs little in process.
+    /// </summary>
+    public static RawPixelFormat OutputFormat(FfmpegSourceOptions options, bool cuda) =>
+        options.ModelFrame is null ? RawPixelFormat.Bgr24 : RawPixelFormat.Yuv444;
+
+    // swscale has no 2-tap downscaler like OpenCV's INTER_LINEAR (its bilinear widens with the scale
+    // factor); of the flags measured against classify (README) area comes closest and costs no more.
+    private const string ScalerFlags = "area";
+
+    private static string PixelFormatName(RawPixelFormat format) => format switch
+    {
+        RawPixelFormat.Bgr24 => "bgr24",
+        _ => "yuv444p",
+    };
+
+    private static List<string> CommonFilters(FfmpegSourceOptions options)
     {
         var filters = new List<string>();
         if (options.MaxFramesPerSecond > 0)
@@ -92,10 +125,65 @@ internal static class FfmpegArguments
         // showinfo before scaling reports the stream's own size (s:WxH), so a mid-stream change is seen.
         // Checksums off: only pts_time and the size are read, and hashing every frame costs real CPU.
         filters.Add("showinfo=checksum=0");
+        return filters;
+    }
+
+    private static string FullFrameFilters(FfmpegSourceOptions options, int width, int height)
+    {
+        var filters = CommonFilters(options);
 
         // A fixed output size keeps the pipe's frame size constant even when the camera changes resolution.
         filters.Add($"scale={width}:{height}:flags=bilinear");
         filters.Add("format=bgr24");
+        return string.Join(',', filters);
+    }
+
+    private static string CpuModelFrameFilters(FfmpegSourceOptions options, ModelFrameShape shape, int frameWidth, int frameHeight)
+    {
+        shape.Validate();
+        var filters = CommonFilters(options);
+        var region = shape.RegionIn(frameWidth, frameHeight);
+        var resized = shape.ResizedSize(region.Width, region.Height);
+        var crop = shape.CropIn(resized);
+        if (region.Width != frameWidth || region.Height != frameHeight)
+        {
+            // In the coordinates of the full-size frame: a stream that changes resolution keeps the same part
+            // of the picture, as the full-size path (scaled back to the first size) does. Cropping is free.
+            filters.Add($"crop=w={region.Width}*iw/{frameWidth}:h={region.Height}*ih/{frameHeight}:x={region.X}*iw/{frameWidth}:y={region.Y}*ih/{frameHeight}:exact=1");
+        }
+
+        filters.Add($"scale={resized.Width}:{resized.Height}:flags={ScalerFlags}");
+        if (resized.Width != shape.Width || resized.Height != shape.Height)
+        {
+            filters.Add($"crop={shape.Width}:{shape.Height}:{crop.X}:{crop.Y}:exact=1");
+        }
+
+        filters.Add("format=yuv444p");
+        return string.Join(',', filters);
+    }
+
+    private static string GpuModelFrameFilters(FfmpegSourceOptions options, ModelFrameShape shape, int frameWidth, int frameHeight)
+    {
+        shape.Validate();
+        var filters = CommonFilters(options);
+        var region = shape.RegionIn(frameWidth, frameHeight);
+        var resized = shape.ResizedSize(region.Width, region.Height);
+        var crop = shape.CropIn(resized);
+
+        // scale_cuda cannot crop: scale the whole frame so that the region comes out at its resized size,
+        // download that and crop on the CPU. Without a region or centre crop only the model frame is downloaded.
+        var scaledWidth = (int)Math.Round(frameWidth * (double)resized.Width / region.Width);
+        var scaledHeight = (int)Math.Round(frameHeight * (double)resized.Height / region.Height);
+        var x = (int)Math.Round(region.X * (double)resized.Width / region.Width) + crop.X;
+        var y = (int)Math.Round(region.Y * (double)resized.Height / region.Height) + crop.Y;
+        filters.Add($"scale_cuda={scaledWidth}:{scaledHeight}:interp_algo=bilinear:format=yuv444p");
+        filters.Add("hwdownload");
+        filters.Add("format=yuv444p");
+        if (scaledWidth != shape.Width || scaledHeight != shape.Height)
+        {
+            filters.Add($"crop={shape.Width}:{shape.Height}:{x}:{y}:exact=1");
+        }
+
         return string.Join(',', filters);
     }
 

@@ -8,7 +8,8 @@ namespace ActionNet.Vision.Sources;
 /// Frames from a camera or any URL the system <c>ffmpeg</c> can open — <c>rtsp://</c>, <c>rtsps://</c>,
 /// <c>http(s)://</c> (progressive MP4, MJPEG, HLS .m3u8) — or a local file. ffprobe learns the size
 /// first; then ffmpeg runs as a child process writing raw bgr24 frames of one fixed size to a pipe, which
-/// <see cref="Read"/> copies straight into the caller's Mat. Frames larger than
+/// <see cref="Read"/> copies straight into the caller's Mat, or, with <see cref="FfmpegSourceOptions.ModelFrame"/>,
+/// planar YUV frames that <see cref="Read"/> turns into RGB model frames (H x W, region and crop applied). Frames larger than
 /// <see cref="FfmpegSourceOptions.MaxWidth"/> x <see cref="FfmpegSourceOptions.MaxHeight"/> are scaled down
 /// (aspect kept), the rate is capped, and a mid-stream resolution change is scaled back to the probed size.
 /// <para>
@@ -34,7 +35,9 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
     private readonly CancellationToken _cancellationToken;
     private readonly CancellationTokenRegistration _cancellation;
     private readonly Timer _watchdog;
-    private readonly RawFrameReader _reader;
+    private RawFrameReader _reader;
+    private readonly int _frameWidth;
+    private readonly int _frameHeight;
     private FfmpegDecoder _decoder;
     private int _state;
     private long _lastProgress;
@@ -53,14 +56,15 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
         _logger = logger;
         _cancellationToken = cancellationToken;
         Probe = probe;
-        (Width, Height) = OutputSize(probe.Width, probe.Height, options.MaxWidth, options.MaxHeight);
+        (_frameWidth, _frameHeight) = OutputSize(probe.Width, probe.Height, options.MaxWidth, options.MaxHeight);
+        (Width, Height) = options.ModelFrame is { } model ? (model.Width, model.Height) : (_frameWidth, _frameHeight);
         SourceWidth = probe.Width;
         SourceHeight = probe.Height;
         FramesPerSecond = options.MaxFramesPerSecond > 0 && probe.FramesPerSecond > options.MaxFramesPerSecond
             ? options.MaxFramesPerSecond
             : probe.FramesPerSecond;
-        _reader = new RawFrameReader(Width, Height);
         UsesCuda = options.UseCuda;
+        _reader = RawFrameReader.For(options, UsesCuda, _frameWidth, _frameHeight);
         _decoder = StartDecoder();
         _lastProgress = Environment.TickCount64;
         var period = TimeSpan.FromMilliseconds(Math.Clamp(options.StallTimeout.TotalMilliseconds / 4, 50, 1000));
@@ -74,10 +78,10 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
     /// <summary>Output frame rate: the stream's declared rate, capped at <see cref="FfmpegSourceOptions.MaxFramesPerSecond"/>; 0 when unknown.</summary>
     public double FramesPerSecond { get; }
 
-    /// <summary>Output frame width in pixels; fixed for the life of the source.</summary>
+    /// <summary>Output frame width in pixels (the model's W with <see cref="FfmpegSourceOptions.ModelFrame"/>); fixed for the life of the source.</summary>
     public int Width { get; }
 
-    /// <summary>Output frame height in pixels; fixed for the life of the source.</summary>
+    /// <summary>Output frame height in pixels (the model's H with <see cref="FfmpegSourceOptions.ModelFrame"/>); fixed for the life of the source.</summary>
     public int Height { get; }
 
     /// <summary>The stream's own width as last seen (the probe's, then each frame's).</summary>
@@ -205,7 +209,7 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
     }
 
     private FfmpegDecoder StartDecoder() =>
-        FfmpegDecoder.Start(_options.FfmpegPath, FfmpegArguments.Decode(_url, _options, UsesCuda, Width, Height), _redaction.Display);
+        FfmpegDecoder.Start(_options.FfmpegPath, FfmpegArguments.Decode(_url, _options, UsesCuda, _frameWidth, _frameHeight), _redaction.Display);
 
     private void Stamp()
     {
@@ -250,6 +254,7 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
         _logger.LogWarning("{Source}: CUDA decoding unavailable ({Cause}); decoding on the CPU", DisplayName, cause);
         _decoder.Dispose();
         UsesCuda = false;
+        _reader = RawFrameReader.For(_options, UsesCuda, _frameWidth, _frameHeight);
         _decoder = StartDecoder();
         Volatile.Write(ref _lastProgress, Environment.TickCount64);
         if (_cancellationToken.IsCancellationRequested)

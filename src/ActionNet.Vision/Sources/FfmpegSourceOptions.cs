@@ -1,3 +1,5 @@
+using ActionNet.Vision.Frames;
+
 namespace ActionNet.Vision.Sources;
 
 /// <summary>
@@ -56,6 +58,18 @@ public sealed record FfmpegSourceOptions
 
     /// <summary>Largest output height; see <see cref="MaxWidth"/>. Default 1080.</summary>
     public int MaxHeight { get; init; } = 1080;
+
+    /// <summary>
+    /// Deliver model frames instead of full-size BGR frames: ffmpeg crops the region, scales to the model's
+    /// H x W (centre crop too) and hands over planar YUV 4:4:4 at that size, a fraction of the bytes of a
+    /// full-size BGR frame; <see cref="FfmpegFrameSource.Read"/> converts it to an H x W 8-bit <b>RGB</b> Mat,
+    /// ready for <see cref="FramePreprocessor.ProcessModelFrame"/>. With <see cref="UseCuda"/>, decoding and
+    /// scaling run on the GPU (<c>scale_cuda</c>) and only scaled frames reach host memory. The frame differs
+    /// slightly from <see cref="FramePreprocessor.Process(OpenCvSharp.Mat, Span{byte}, OpenCvSharp.Rect?)"/>
+    /// on OpenCV's decode (ffmpeg's scaler is not OpenCV's bilinear): see the README for the measured difference.
+    /// Null (the default): full-size BGR.
+    /// </summary>
+    public ModelFrameShape? ModelFrame { get; init; }
 
     /// <summary>
     /// Decode on an NVIDIA GPU (<c>-hwaccel cuda</c>). When ffmpeg cannot initialise CUDA the source
