@@ -34,7 +34,8 @@ public sealed partial class CameraIngest(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var spec = new ClipSpec(contract.Frames, contract.Height, contract.Width, contract.Rgb is not null, contract.Flow is not null);
-        using var preprocessor = new FramePreprocessor(contract.Height, contract.Width, Enum.Parse<ResizeMode>(plan.Resize));
+        var resize = Enum.Parse<ResizeMode>(plan.Resize);
+        using var preprocessor = new FramePreprocessor(contract.Height, contract.Width, resize);
         using var windows = new WindowBuffer(spec, plan.Stride, plan.Subsample, pool.Rent);
         using var frame = new Mat();
         var model = new byte[preprocessor.FrameBytes];
@@ -49,7 +50,7 @@ public sealed partial class CameraIngest(
             IFrameSource source;
             try
             {
-                source = FrameSources.Open(registration, cudaDecoding, logger, cancellationToken);
+                source = FrameSources.Open(registration, new ModelFrameShape(contract.Height, contract.Width, resize, region), cudaDecoding, logger, cancellationToken);
             }
             catch (VideoSourceException e)
             {
@@ -124,7 +125,15 @@ public sealed partial class CameraIngest(
                             continue;
                         }
 
-                        preprocessor.Process(frame, model, region);
+                        // A network decoder already cropped and scaled to model size (RGB); a file frame is full-size BGR.
+                        if (stream is not null)
+                        {
+                            preprocessor.ProcessModelFrame(frame, model);
+                        }
+                        else
+                        {
+                            preprocessor.Process(frame, model, region);
+                        }
                         var window = windows.Push(frameIndex, Stopwatch.GetElapsedTime(epochTicks), model);
                         if (window is not null)
                         {

@@ -1,4 +1,5 @@
 using ActionNet.Abstractions.Cameras;
+using ActionNet.Vision.Frames;
 using ActionNet.Vision.Sources;
 using Microsoft.Extensions.Logging;
 
@@ -31,12 +32,18 @@ public static class FrameSources
         return File.Exists(source) ? null : $"source file '{source}' does not exist on silo host {Environment.MachineName}";
     }
 
-    /// <summary>Opens the registration's source; throws <see cref="VideoSourceException"/> when it cannot.</summary>
+    /// <summary>
+    /// Opens the registration's source; throws <see cref="VideoSourceException"/> when it cannot. A network
+    /// stream delivers <paramref name="modelFrame"/>-sized RGB frames (cropped and scaled by the decoder, so only
+    /// model-sized frames reach the silo's memory); a file delivers full-size BGR frames for
+    /// <see cref="Vision.Frames.FramePreprocessor.Process"/>, as <c>actionnet classify</c> reads them.
+    /// </summary>
     /// <param name="registration">The camera's registration.</param>
+    /// <param name="modelFrame">The model's frame size, resize mode and region.</param>
     /// <param name="cudaDecoding">Whether network streams try <c>-hwaccel cuda</c> first (falling back to the CPU with one log line).</param>
     /// <param name="logger">Receives the stream source's reconnect and fallback lines.</param>
     /// <param name="cancellationToken">Stops a network source's connection attempts and backoff waits.</param>
-    public static IFrameSource Open(CameraRegistration registration, bool cudaDecoding, ILogger logger, CancellationToken cancellationToken)
+    public static IFrameSource Open(CameraRegistration registration, ModelFrameShape modelFrame, bool cudaDecoding, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registration);
         if (Check(registration.Source) is { } problem)
@@ -53,6 +60,7 @@ public static class FrameSources
         {
             UseCuda = cudaDecoding,
             MaxFramesPerSecond = registration.FpsCap is > 0 and var cap ? Math.Min(cap, DefaultNetworkFpsCap) : DefaultNetworkFpsCap,
+            ModelFrame = modelFrame,
         };
         return ReconnectingFrameSource.ForUrl(registration.Source, options, new ReconnectPolicy(), logger, cancellationToken);
     }

@@ -76,10 +76,10 @@ public sealed class ReconnectingFrameSource : ITimestampedFrameSource
     /// <summary>The current connection's declared (capped) frame rate; 0 when unknown or not connected.</summary>
     public double FramesPerSecond => _current?.FramesPerSecond ?? 0;
 
-    /// <summary>The current (else the last) connection's frame width; 0 before the first connection.</summary>
+    /// <summary>The current (else the last) connection's stream width (before any scaling to model frames); 0 before the first connection.</summary>
     public int Width => Health.Width;
 
-    /// <summary>The current (else the last) connection's frame height; 0 before the first connection.</summary>
+    /// <summary>The current (else the last) connection's stream height (before any scaling to model frames); 0 before the first connection.</summary>
     public int Height => Health.Height;
 
     /// <inheritdoc/>
@@ -208,7 +208,9 @@ public sealed class ReconnectingFrameSource : ITimestampedFrameSource
             _current = source;
             lock (_gate)
             {
-                _health = _health with { Width = source.Width, Height = source.Height, Reconnects = _health.Reconnects + (_everConnected ? 1 : 0) };
+                // The stream's own size (what status reports), also when the decoder delivers model-sized frames.
+                var (width, height) = source is FfmpegFrameSource ffmpeg ? (ffmpeg.SourceWidth, ffmpeg.SourceHeight) : (source.Width, source.Height);
+                _health = _health with { Width = width, Height = height, Reconnects = _health.Reconnects + (_everConnected ? 1 : 0) };
             }
 
             if (_everConnected)
