@@ -27,7 +27,7 @@ public sealed class ModelFrameArgumentsTests
         Assert.EndsWith("showinfo=checksum=0,scale=224:224:flags=area,format=yuv444p", Filters(args), StringComparison.Ordinal);
         Assert.Equal("yuv444p", After(args, "-pix_fmt"));
         Assert.DoesNotContain("-hwaccel_output_format", args);
-        Assert.Equal(RawPixelFormat.Yuv444, FfmpegArguments.OutputFormat(options, cuda: false));
+        Assert.Equal(RawPixelFormat.Yuv444, FfmpegArguments.OutputFormat(options));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class ModelFrameArgumentsTests
         Assert.True(args.IndexOf("-hwaccel") < input && args.IndexOf("-hwaccel_output_format") < input, "hardware options must come before -i");
         Assert.EndsWith("showinfo=checksum=0,scale_cuda=224:224:interp_algo=bilinear:format=yuv444p,hwdownload,format=yuv444p", Filters(args), StringComparison.Ordinal);
         Assert.Equal("yuv444p", After(args, "-pix_fmt"));
-        Assert.Equal(RawPixelFormat.Yuv444, FfmpegArguments.OutputFormat(options, cuda: true));
+        Assert.Equal(RawPixelFormat.Yuv444, FfmpegArguments.OutputFormat(options));
     }
 
     [Fact]

@@ -88,7 +88,7 @@ internal static class FfmpegArguments
 
         // Passthrough: every frame that leaves the filter graph is written once, so the k-th showinfo
         // line belongs to the k-th frame on the pipe (ffmpeg's default for rawvideo could duplicate or drop).
-        args.AddRange(["-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", PixelFormatName(OutputFormat(options, cuda)), "pipe:1"]);
+        args.AddRange(["-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", PixelFormatName(OutputFormat(options)), "pipe:1"]);
         return args;
     }
 
@@ -98,7 +98,7 @@ internal static class FfmpegArguments
     /// scalar C), 4:4:4 keeps chroma at model resolution (4:2:0 doubled the difference to classify), and
     /// the conversion of a model-sized frame to RGB then costs little in process.
     /// </summary>
-    public static RawPixelFormat OutputFormat(FfmpegSourceOptions options, bool cuda) =>
+    public static RawPixelFormat OutputFormat(FfmpegSourceOptions options) =>
         options.ModelFrame is null ? RawPixelFormat.Bgr24 : RawPixelFormat.Yuv444;
 
     // swscale has no 2-tap downscaler like OpenCV's INTER_LINEAR (its bilinear widens with the scale

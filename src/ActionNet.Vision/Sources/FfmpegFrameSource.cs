@@ -35,7 +35,7 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
     private readonly CancellationToken _cancellationToken;
     private readonly CancellationTokenRegistration _cancellation;
     private readonly Timer _watchdog;
-    private RawFrameReader _reader;
+    private readonly RawFrameReader _reader;
     private readonly int _frameWidth;
     private readonly int _frameHeight;
     private FfmpegDecoder _decoder;
@@ -63,8 +63,8 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
         FramesPerSecond = options.MaxFramesPerSecond > 0 && probe.FramesPerSecond > options.MaxFramesPerSecond
             ? options.MaxFramesPerSecond
             : probe.FramesPerSecond;
+        _reader = RawFrameReader.For(options, _frameWidth, _frameHeight);
         UsesCuda = options.UseCuda;
-        _reader = RawFrameReader.For(options, UsesCuda, _frameWidth, _frameHeight);
         _decoder = StartDecoder();
         _lastProgress = Environment.TickCount64;
         var period = TimeSpan.FromMilliseconds(Math.Clamp(options.StallTimeout.TotalMilliseconds / 4, 50, 1000));
@@ -254,7 +254,6 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
         _logger.LogWarning("{Source}: CUDA decoding unavailable ({Cause}); decoding on the CPU", DisplayName, cause);
         _decoder.Dispose();
         UsesCuda = false;
-        _reader = RawFrameReader.For(_options, UsesCuda, _frameWidth, _frameHeight);
         _decoder = StartDecoder();
         Volatile.Write(ref _lastProgress, Environment.TickCount64);
         if (_cancellationToken.IsCancellationRequested)

@@ -35,16 +35,13 @@ internal sealed class RawFrameReader
 
     /// <summary>
     /// The reader for the frames <see cref="FfmpegArguments.Decode"/> asks for with these
-    /// <paramref name="options"/> and <paramref name="cuda"/> setting, for a stream delivered at full size as
-    /// <paramref name="frameWidth"/> x <paramref name="frameHeight"/>.
+    /// <paramref name="options"/> (the same layout with or without CUDA), for a stream delivered at full
+    /// size as <paramref name="frameWidth"/> x <paramref name="frameHeight"/>.
     /// </summary>
-    public static RawFrameReader For(FfmpegSourceOptions options, bool cuda, int frameWidth, int frameHeight)
-    {
-        var format = FfmpegArguments.OutputFormat(options, cuda);
-        return options.ModelFrame is { } shape && format == RawPixelFormat.Yuv444
-            ? new RawFrameReader(format, shape.Width, shape.Height)
+    public static RawFrameReader For(FfmpegSourceOptions options, int frameWidth, int frameHeight) =>
+        options.ModelFrame is { } shape && FfmpegArguments.OutputFormat(options) == RawPixelFormat.Yuv444
+            ? new RawFrameReader(RawPixelFormat.Yuv444, shape.Width, shape.Height)
             : new RawFrameReader(RawPixelFormat.Bgr24, frameWidth, frameHeight);
-    }
 
     /// <summary>
     /// Reads one frame from <paramref name="pipe"/> into <paramref name="frame"/> (made height x width 8UC3
