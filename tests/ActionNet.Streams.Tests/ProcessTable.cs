@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace ActionNet.Streams.Tests;
 
-/// <summary>Reads /proc: whether a process still exists (a zombie counts) and which ffmpeg/ffprobe children this test process has.</summary>
+/// <summary>
+/// Reads /proc: whether a process still exists (a zombie counts), which ffmpeg/ffprobe children this test
+/// process has, and what any local user could read of every process (command line and environment).
+/// </summary>
 public static class ProcessTable
 {
     public static bool Exists(int pid) => Directory.Exists($"/proc/{pid}");
@@ -40,5 +43,35 @@ public static class ProcessTable
         }
 
         return children;
+    }
+
+    /// <summary>Every process's id, parent id, name, command line and environment (NULs as spaces), as far as it could be read.</summary>
+    public static IReadOnlyList<ProcessText> Snapshot()
+    {
+        var processes = new List<ProcessText>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+                var open = stat.IndexOf('(', StringComparison.Ordinal);
+                var close = stat.LastIndexOf(')');
+                var parent = int.Parse(stat[(close + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+                var commandLine = File.ReadAllText(Path.Combine(folder, "cmdline")).Replace('\0', ' ');
+                var environment = File.ReadAllText(Path.Combine(folder, "environ")).Replace('\0', ' ');
+                processes.Add(new ProcessText(pid, parent, stat[(open + 1)..close], commandLine, environment));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The process ended while being read.
+            }
+        }
+
+        return processes;
     }
 }

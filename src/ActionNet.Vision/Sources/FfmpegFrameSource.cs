@@ -205,7 +205,7 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
     }
 
     private FfmpegDecoder StartDecoder() =>
-        FfmpegDecoder.Start(_options.FfmpegPath, FfmpegArguments.Decode(_url, _options, UsesCuda, Width, Height), _redaction.Display);
+        FfmpegDecoder.Start(_options.FfmpegPath, FfmpegArguments.Decode(_url, _options, UsesCuda, Width, Height), FfmpegArguments.InputScript(_url, _options), _redaction);
 
     private void Stamp()
     {

@@ -40,7 +40,7 @@ internal sealed record StreamProbe(int Width, int Height, double FramesPerSecond
             throw new VideoSourceException($"{redaction.Display}: cannot run '{options.FfprobePath}' ({ex.Message}); install ffmpeg (Debian package 'ffmpeg')", ex) { Fault = StreamFault.DecoderFailed };
         }
 
-        process.StandardInput.Close();
+        FfmpegInput.Write(process, FfmpegArguments.InputScript(url, options));
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
