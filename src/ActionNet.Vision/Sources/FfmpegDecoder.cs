@@ -1,3 +1,4 @@
+using ActionNet.Abstractions.Cameras;
 using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
@@ -15,14 +16,14 @@ internal sealed partial class FfmpegDecoder : IDisposable
 {
     private const int KeptErrorLines = 20;
     private readonly Process _process;
-    private readonly SourceRedaction _redaction;
+    private readonly SourceUrl _redaction;
     private readonly ConcurrentQueue<ShowInfo> _frames = new();
     private readonly SemaphoreSlim _frameSeen = new(0);
     private readonly Queue<string> _errors = new();
     private readonly Lock _errorsLock = new();
     private long _framesSeen;
 
-    private FfmpegDecoder(Process process, SourceRedaction redaction)
+    private FfmpegDecoder(Process process, SourceUrl redaction)
     {
         _process = process;
         _redaction = redaction;
@@ -42,7 +43,7 @@ internal sealed partial class FfmpegDecoder : IDisposable
     /// <see cref="FfmpegArguments.InputScript"/>) to its stdin; throws a one-line
     /// <see cref="VideoSourceException"/> when it cannot be run.
     /// </summary>
-    public static FfmpegDecoder Start(string ffmpeg, IEnumerable<string> arguments, string? input, SourceRedaction redaction)
+    public static FfmpegDecoder Start(string ffmpeg, IEnumerable<string> arguments, string? input, SourceUrl redaction)
     {
         var info = new ProcessStartInfo(ffmpeg)
         {

@@ -1,3 +1,4 @@
+using ActionNet.Abstractions.Cameras;
 namespace ActionNet.Vision.Sources;
 
 /// <summary>
@@ -33,7 +34,7 @@ internal static class FfmpegErrorMap
     /// Classifies the error lines (newest last) of a failed run. Returns the fault and a reason without the
     /// URL; unknown errors keep ffmpeg's own last error line, scrubbed of credentials.
     /// </summary>
-    public static (StreamFault Fault, string Reason) Explain(IReadOnlyList<string> errorLines, int? exitCode, SourceRedaction redaction)
+    public static (StreamFault Fault, string Reason) Explain(IReadOnlyList<string> errorLines, int? exitCode, SourceUrl redaction)
     {
         foreach (var (text, fault, reason) in Known)
         {

@@ -1,3 +1,4 @@
+using ActionNet.Abstractions.Cameras;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenCvSharp;
@@ -29,7 +30,7 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
 
     private readonly string _url;
     private readonly FfmpegSourceOptions _options;
-    private readonly SourceRedaction _redaction;
+    private readonly SourceUrl _redaction;
     private readonly ILogger _logger;
     private readonly CancellationToken _cancellationToken;
     private readonly CancellationTokenRegistration _cancellation;
@@ -45,7 +46,7 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
     private long _lastStreamTicks = long.MinValue;
     private volatile bool _stalled;
 
-    private FfmpegFrameSource(string url, FfmpegSourceOptions options, SourceRedaction redaction, StreamProbe probe, ILogger logger, CancellationToken cancellationToken)
+    private FfmpegFrameSource(string url, FfmpegSourceOptions options, SourceUrl redaction, StreamProbe probe, ILogger logger, CancellationToken cancellationToken)
     {
         _url = url;
         _options = options;
@@ -121,7 +122,7 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(url);
         options ??= new FfmpegSourceOptions();
-        var redaction = new SourceRedaction(url);
+        var redaction = new SourceUrl(url);
         var probe = StreamProbe.Run(url, options, redaction, cancellationToken);
         return new FfmpegFrameSource(url, options, redaction, probe, logger ?? NullLogger.Instance, cancellationToken);
     }

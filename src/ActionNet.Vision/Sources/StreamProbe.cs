@@ -1,3 +1,4 @@
+using ActionNet.Abstractions.Cameras;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
@@ -16,7 +17,7 @@ internal sealed record StreamProbe(int Width, int Height, double FramesPerSecond
     /// Runs ffprobe with the same transport and timeout options as the decoder. Throws a one-line
     /// <see cref="VideoSourceException"/> naming the redacted URL when the source cannot be opened or has no video.
     /// </summary>
-    public static StreamProbe Run(string url, FfmpegSourceOptions options, SourceRedaction redaction, CancellationToken cancellationToken)
+    public static StreamProbe Run(string url, FfmpegSourceOptions options, SourceUrl redaction, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(options.FfprobePath)
         {
