@@ -75,7 +75,7 @@ public sealed partial class CameraGrain(
     {
         ArgumentNullException.ThrowIfNull(registration);
         CameraIds.Validate(CameraId);
-        var profile = CameraRegistrationRules.Validate(registration, models.Profiles);
+        var profile = CameraRegistrationRules.Validate(registration, models.Profiles, settings);
         await models.GetContractAsync(profile.Name);
         await StopAsync();
         stored.State = registration;

@@ -70,6 +70,8 @@ internal static class FfmpegArguments
             throw new VideoSourceException("the source URL holds a control character; expected printable characters only") { Fault = StreamFault.InvalidData };
         }
 
+        // Schemes compare case-insensitively (RFC 3986), but ffmpeg's protocol lookup does not: "RTSP://" is "Protocol not found".
+        url = Scheme(url) + url[url.IndexOf("://", StringComparison.Ordinal)..];
         var timeout = Microseconds(options.IoTimeout);
         var script = new System.Text.StringBuilder("ffconcat version 1.0\n");
 
