@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ActionNet.Streams.Tests;
+namespace ActionNet.Testing;
 
 /// <summary>
 /// Reads /proc: whether a process still exists (a zombie counts), which ffmpeg/ffprobe children this test
@@ -73,5 +73,28 @@ public static class ProcessTable
         }
 
         return processes;
+    }
+
+    /// <summary>The processes in <paramref name="snapshot"/> that descend from <paramref name="ancestor"/> (children, their children...).</summary>
+    public static IReadOnlyList<ProcessText> Descendants(IReadOnlyList<ProcessText> snapshot, int ancestor)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var parents = snapshot.ToDictionary(p => p.Id, p => p.ParentId);
+        return [.. snapshot.Where(p => Descends(p.Id))];
+
+        // Up the parent chain; a bounded walk, since a process may end and its id be reused mid-snapshot.
+        bool Descends(int id)
+        {
+            var steps = 0;
+            for (var parent = parents.GetValueOrDefault(id); parent > 0 && steps++ < 64; parent = parents.GetValueOrDefault(parent))
+            {
+                if (parent == ancestor)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

@@ -1,4 +1,4 @@
-namespace ActionNet.Streams.Tests;
+namespace ActionNet.Testing;
 
 /// <summary>What /proc shows any local user of one process.</summary>
 /// <param name="Id">The process id.</param>
