@@ -4,7 +4,8 @@ using ActionNet.Cli.Tests.Support;
 namespace ActionNet.Cli.Tests;
 
 /// <summary><c>actionnet cameras</c> against a real cluster: clear answers for bad inputs, and credentials shown nowhere.</summary>
-public sealed class CameraCommandTests(CameraClusterFixture fixture) : IClassFixture<CameraClusterFixture>
+[Collection(CameraClusterCollection.Name)]
+public sealed class CameraCommandTests(CameraClusterFixture fixture)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
@@ -39,7 +40,7 @@ public sealed class CameraCommandTests(CameraClusterFixture fixture) : IClassFix
         var status = await fixture.CliAsync("cameras", "status", camera, "--json");
         var list = await fixture.CliAsync("cameras", "list");
         Assert.Equal(0, status.ExitCode);
-        var log = File.ReadAllLines(fixture.Cluster.Host.Silos[0].LogPath);
+        var log = File.ReadAllLines(fixture.Cluster.Host.Silos.Last(s => s.IsRunning).LogPath);
         foreach (var (what, text) in new[] { ("add", add.Stdout + add.Stderr), ("status", status.Stdout + status.Stderr), ("list", list.Stdout + list.Stderr), ("last error", failing.LastError!), ("source", failing.RedactedSource) }
             .Concat(log.Select(l => ("silo log", l))))
         {
@@ -122,7 +123,7 @@ public sealed class CameraCommandTests(CameraClusterFixture fixture) : IClassFix
     {
         var camera = NewId("upper");
         var url = "RTSP" + fixture.Secured.Url("/cam", CameraClusterFixture.User, fixture.Password)["rtsp".Length..];
-        var silo = fixture.Cluster.Host.Silos[0].ProcessId;
+        var silo = fixture.Cluster.Host.Silos.Last(s => s.IsRunning).ProcessId;
         var seen = new List<ProcessText>();
         using var stop = new CancellationTokenSource();
         var watcher = Task.Run(() =>

@@ -24,6 +24,7 @@ public sealed partial class CameraGrain(
     AcceleratorDirectory accelerators,
     SiloActivity activity,
     SiloIdentity silo,
+    CameraCredentials credentials,
     IOptions<IngestOptions> options,
     ILogger<CameraGrain> logger) : Grain, ICameraGrain
 {
@@ -41,6 +42,7 @@ public sealed partial class CameraGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         CameraIds.Validate(CameraId);
+        await credentials.MigrateAsync(stored);
         if (stored.RecordExists && stored.State.Enabled)
         {
             await TryStartAsync();
@@ -78,7 +80,7 @@ public sealed partial class CameraGrain(
         var profile = CameraRegistrationRules.Validate(registration, models.Profiles, settings);
         await models.GetContractAsync(profile.Name);
         await StopAsync();
-        stored.State = registration;
+        stored.State = credentials.Seal(registration);
         await stored.WriteStateAsync();
         await GrainFactory.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).AddAsync(CameraId);
         LogRegistered(CameraId, SourceUrl.Redact(registration.Source), profile.Name, registration.Enabled);
@@ -145,9 +147,9 @@ public sealed partial class CameraGrain(
     // the registry's next wake-up tries again.
     private async Task TryStartAsync()
     {
-        var current = stored.State;
         try
         {
+            var current = credentials.Open(stored.State);
             var profile = models.Profiles.Get(current.ModelProfile);
             var contract = await models.GetContractAsync(profile.Name);
             var key = InferenceGrainKey.ForCamera(profile.Name, profile.Accelerators, CameraId, settings.InferenceShards);
