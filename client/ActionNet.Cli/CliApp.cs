@@ -48,8 +48,7 @@ public static class CliApp
             else if (parse.Errors.Count > 0)
             {
                 // Same contract as every other failure: one line, exit code 2, usage only on request.
-                var message = string.Join(' ', parse.Errors[0].Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-                Console.Error.WriteLine($"error: {message} (add --help for usage)");
+                Console.Error.WriteLine($"error: {ParseErrorText.Explain(parse.Errors[0].Message)} (add --help for usage)");
                 return CliErrors.InputError;
             }
 

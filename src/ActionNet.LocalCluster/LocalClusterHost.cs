@@ -82,6 +82,9 @@ public sealed class LocalClusterHost : IAsyncDisposable
             environment[key] = value;
         }
 
+        // Camera files are made beside the cluster's folder (the demo's videos, the tests' and drills' media).
+        environment.TryAdd("ActionNet__Ingest__MediaRoots__0", Path.GetDirectoryName(Path.GetFullPath(WorkFolder)));
+
         var name = $"{accelerator}-{_silos.Count + 1}";
         var silo = await SiloProcess.StartAsync(name, accelerator, siloPort, gatewayPort, environment, WorkFolder, SiloStartTimeout, cancellationToken);
         _silos.Add(silo);

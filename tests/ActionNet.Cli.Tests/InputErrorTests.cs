@@ -115,7 +115,7 @@ public sealed class InputErrorTests(InputErrorFixture inputs) : IClassFixture<In
     {
         var run = await CliProcess.RunAsync(["classify", inputs.Video, "--model", inputs.Model, "--providers", "cpu", "--mode", "bogus"]);
 
-        CliAssert.InputError(run, "Cannot parse argument 'bogus' for option '--mode'");
+        CliAssert.InputError(run, "--mode 'bogus' is invalid: expected one of all, center, conv");
         Assert.Empty(run.Stdout);
     }
 

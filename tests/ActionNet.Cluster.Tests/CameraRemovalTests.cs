@@ -44,8 +44,10 @@ public sealed class CameraRemovalTests(SharedClusterFixture fixture)
             // Not listed, not reading.
             var list = await Cluster.CliOkAsync("cameras", "list", "--json");
             Assert.DoesNotContain(list.Json<CameraStatus[]>(), s => s.CameraId == camera);
-            var status = await Cluster.CliOkAsync("cameras", "status", camera, "--json");
-            Assert.Equal(CameraState.Stopped, status.Json<CameraStatus>().State);
+            var status = await Cluster.CliAsync("cameras", "status", camera, "--json");
+            Assert.Equal(2, status.ExitCode);
+            Assert.Contains($"camera '{camera}' is not registered", status.Stderr, StringComparison.Ordinal);
+            Assert.Equal(CameraState.Stopped, (await Cluster.Grains.GetGrain<ICameraGrain>(camera).GetStatusAsync()).State);
         }
         finally
         {

@@ -1,5 +1,3 @@
-using ActionNet.Abstractions.Cameras;
-using ActionNet.Grains.Cameras;
 using ActionNet.Grains.Inference;
 using ActionNet.Vision.Frames;
 using Microsoft.Extensions.Configuration;
@@ -55,33 +53,5 @@ public sealed class ModelProfilesOptionsTests : IDisposable
 
         Assert.Contains(options.Errors, e => e.StartsWith("ActionNet:Profiles:rgb:Model is missing", StringComparison.Ordinal));
         Assert.Contains(options.Errors, e => e.StartsWith("ActionNet:Profiles:rgb:Stride is '0'", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void RegisteringWithAnUnknownProfileNamesTheKnownOnes()
-    {
-        var options = Read(new() { ["ActionNet:Profiles:rgb:Model"] = model });
-
-        var error = Assert.Throws<ArgumentException>(() =>
-            CameraRegistrationRules.Validate(new CameraRegistration { Source = model, ModelProfile = "nope" }, options));
-
-        Assert.Contains("model profile 'nope' is not configured; known profiles: rgb", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void RegistrationRulesRejectBadNumbersMissingFilesAndUnsupportedSchemesWithoutShowingPasswords()
-    {
-        var options = Read(new() { ["ActionNet:Profiles:rgb:Model"] = model });
-        var good = new CameraRegistration { Source = model, ModelProfile = "rgb" };
-
-        Assert.Equal("rgb", CameraRegistrationRules.Validate(good, options).Name);
-        Assert.Throws<ArgumentException>(() => CameraRegistrationRules.Validate(good with { Stride = 0 }, options));
-        Assert.Throws<ArgumentException>(() => CameraRegistrationRules.Validate(good with { Subsample = -1 }, options));
-        Assert.Throws<ArgumentException>(() => CameraRegistrationRules.Validate(good with { FpsCap = 0 }, options));
-        Assert.Throws<ArgumentException>(() => CameraRegistrationRules.Validate(good with { Source = model + ".missing" }, options));
-        Assert.Equal("rgb", CameraRegistrationRules.Validate(good with { Source = "rtsp://u:secret@host/x" }, options).Name);
-        var url = Assert.Throws<ArgumentException>(() => CameraRegistrationRules.Validate(good with { Source = "ftp://u:secret@host/x" }, options));
-        Assert.Contains("ftp://", url.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("secret", url.Message, StringComparison.Ordinal);
     }
 }

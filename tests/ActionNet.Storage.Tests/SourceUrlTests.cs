@@ -10,6 +10,7 @@ public sealed class SourceUrlTests
     [InlineData("rtsp://admin:p@ss@cam.local/live", "rtsp://admin:***@cam.local/live")]
     [InlineData("http://user:pw@host", "http://user:***@host")]
     [InlineData("rtsp://user:@host/x", "rtsp://user:***@host/x")]
+    [InlineData("http://host/path?token=a:b@c", "http://host/path?token=***")]
     public void PasswordsAreMasked(string source, string expected)
     {
         Assert.Equal(expected, SourceUrl.Redact(source));
@@ -18,7 +19,6 @@ public sealed class SourceUrlTests
     [Theory]
     [InlineData("rtsp://user@host/x")]
     [InlineData("rtsp://host:554/x")]
-    [InlineData("http://host/path?token=a:b@c")]
     [InlineData("/data/videos/walk:01@noon.mp4")]
     [InlineData("videos/walk.mp4")]
     [InlineData("C:\\videos\\walk.mp4")]

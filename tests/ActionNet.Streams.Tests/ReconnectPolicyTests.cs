@@ -25,6 +25,8 @@ public sealed class ReconnectPolicyTests
     [InlineData(StreamFault.Unauthorized, true, true)]
     [InlineData(StreamFault.NotFound, true, true)]
     [InlineData(StreamFault.Forbidden, true, true)]
+    [InlineData(StreamFault.UnknownHost, true, true)]
+    [InlineData(StreamFault.HostUnreachable, true, false)]
     [InlineData(StreamFault.InvalidData, false, true)]
     [InlineData(StreamFault.InvalidData, true, false)]
     [InlineData(StreamFault.ConnectionRefused, true, false)]

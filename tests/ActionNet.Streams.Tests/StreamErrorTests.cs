@@ -43,6 +43,22 @@ public sealed class StreamErrorTests
         Assert.Equal(3, source.Health.FailedAttempts);
     }
 
+    [Theory]
+    [InlineData("rtsp://no-such-camera.invalid/cam")]
+    [InlineData("rtsp://-i")]
+    public void HostNameThatCannotResolveEndsInFailedAfterAFewTries(string url)
+    {
+        using var source = ReconnectingFrameSource.ForUrl(url, TestOptions.Fast, TestOptions.QuickRetries);
+        using var frame = new Mat();
+
+        var error = Assert.Throws<VideoSourceException>(() => source.Read(frame));
+
+        Assert.Equal(StreamState.Failed, source.Health.State);
+        Assert.Equal(StreamFault.UnknownHost, source.Health.LastFault);
+        Assert.Equal(3, source.Health.FailedAttempts);
+        Assert.Equal($"{url}: unknown host name (no such host: check the address)", error.Message);
+    }
+
     [Fact]
     public async Task WrongPathOnALiveServerIsA404()
     {

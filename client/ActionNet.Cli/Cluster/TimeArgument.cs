@@ -9,6 +9,9 @@ namespace ActionNet.Cli.Cluster;
 /// </summary>
 public static class TimeArgument
 {
+    // About 100 years: further back than any history, and well inside what DateTimeOffset can hold.
+    private const double MaxDaysAgo = 36_500;
+
     /// <summary>Parses <paramref name="text"/> relative to <paramref name="now"/>.</summary>
     /// <exception cref="CliInputException">The text is none of the accepted forms.</exception>
     public static DateTimeOffset Parse(string text, DateTimeOffset now)
@@ -21,9 +24,10 @@ public static class TimeArgument
         }
 
         var unit = value.Length > 1 ? char.ToLowerInvariant(value[^1]) : '\0';
-        var number = value.TrimStart('-')[..^1];
+        var number = value.Length > 1 ? value[..^1].TrimStart('-') : string.Empty;
         if ("smhd".Contains(unit, StringComparison.Ordinal)
-            && double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+            && double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+            && double.IsFinite(amount) && amount <= MaxDaysAgo * (unit switch { 's' => 86_400, 'm' => 1_440, 'h' => 24, _ => 1 }))
         {
             var ago = unit switch
             {
@@ -40,6 +44,6 @@ public static class TimeArgument
             return time;
         }
 
-        throw new CliInputException($"time '{text}' is invalid: expected now, a duration ago such as 15m, 2h or 1d, or an ISO 8601 time such as 2026-11-25T16:00:00Z");
+        throw new CliInputException($"time '{ActionNet.Abstractions.Cameras.CameraInputRules.Quote(text)}' is invalid: expected now, a duration ago such as 15m, 2h or 1d, or an ISO 8601 time such as 2026-11-25T16:00:00Z");
     }
 }

@@ -29,9 +29,9 @@ public static class CamerasCommand
         var id = IdArgument();
         var source = new Option<string>("--source") { Description = "video file (simulated camera) or stream URL", Required = true };
         var model = new Option<string>("--model") { Description = "model profile name configured on the silos", Required = true };
-        var stride = new Option<int?>("--stride") { Description = "emit a window every N kept frames (default: the profile's)" };
-        var subsample = new Option<int?>("--subsample") { Description = "keep every (N+1)-th frame (default: the profile's)" };
-        var fps = new Option<double?>("--fps") { Description = "cap on frames read per second" };
+        var stride = NumberOptions.Whole("--stride", "emit a window every N kept frames (default: the profile's)", 1, CameraInputRules.MaxStride);
+        var subsample = NumberOptions.Whole("--subsample", "keep every (N+1)-th frame (default: the profile's)", 0, CameraInputRules.MaxSubsample);
+        var fps = NumberOptions.Decimal("--fps", "cap on frames read per second", 0, CameraInputRules.MaxFpsCap);
         var loop = new Option<bool>("--loop") { Description = "replay a video file forever, as a simulated camera" };
         var roi = new Option<string?>("--roi") { Description = "region of interest x,y,width,height in source pixels" };
         var disabled = new Option<bool>("--disabled") { Description = "register without starting ingest" };
@@ -39,9 +39,15 @@ public static class CamerasCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var cameraId = CameraIds.Validate(parse.GetRequiredValue(id));
+            var sourceText = parse.GetRequiredValue(source);
+            if (CameraInputRules.SourceProblem(sourceText) is { } problem)
+            {
+                throw new CliInputException(problem);
+            }
+
             var registration = new CameraRegistration
             {
-                Source = ResolveSource(parse.GetRequiredValue(source)),
+                Source = ResolveSource(sourceText),
                 ModelProfile = parse.GetRequiredValue(model),
                 Stride = parse.GetValue(stride),
                 Subsample = parse.GetValue(subsample),
@@ -50,6 +56,9 @@ public static class CamerasCommand
                 Region = ParseRegion(parse.GetValue(roi)),
                 Enabled = !parse.GetValue(disabled),
             };
+
+            // The same rules the camera grain applies, checked here so a bad value never reaches the cluster.
+            CameraInputRules.Validate(registration);
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
             await connection.Client.GetGrain<ICameraGrain>(cameraId).RegisterAsync(registration);
             CliConsole.Out.WriteLine($"camera {cameraId} registered: {SourceUrl.Redact(registration.Source)} with profile {registration.ModelProfile}");
@@ -95,7 +104,8 @@ public static class CamerasCommand
         {
             var cameraId = CameraIds.Validate(parse.GetRequiredValue(id));
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            var status = await connection.Client.GetGrain<ICameraGrain>(cameraId).GetStatusAsync();
+            var camera = await RegisteredAsync(connection.Client, cameraId);
+            var status = await camera.GetStatusAsync();
             if (parse.GetValue(json))
             {
                 CliJson.Write(status);
@@ -131,11 +141,20 @@ public static class CamerasCommand
         {
             var cameraId = CameraIds.Validate(parse.GetRequiredValue(id));
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            await connection.Client.GetGrain<ICameraGrain>(cameraId).RemoveAsync();
+            await (await RegisteredAsync(connection.Client, cameraId)).RemoveAsync();
             CliConsole.Out.WriteLine($"camera {cameraId} removed; its history is kept");
             return 0;
         });
         return command;
+    }
+
+    // A camera that is not registered is bad input (exit 2), not a "Stopped" status or a removal that did nothing.
+    private static async Task<ICameraGrain> RegisteredAsync(IClusterClient client, string cameraId)
+    {
+        var camera = client.GetGrain<ICameraGrain>(cameraId);
+        return await camera.GetRegistrationAsync() is not null
+            ? camera
+            : throw new CliInputException($"camera '{cameraId}' is not registered; 'actionnet cameras list' shows the registered cameras");
     }
 
     // Local files are registered by absolute path: the silo resolves paths on its own machine, not the CLI's working directory.
@@ -150,10 +169,10 @@ public static class CamerasCommand
         }
 
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        var values = parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1).ToArray();
+        var values = parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v <= CameraInputRules.MaxRegionPixels ? v : -1).ToArray();
         if (values.Length != 4 || values.Any(v => v < 0) || values[2] == 0 || values[3] == 0)
         {
-            throw new CliInputException($"--roi '{text}' is invalid: expected x,y,width,height as non-negative integers with width and height above 0");
+            throw new CliInputException($"--roi '{CameraInputRules.Quote(text)}' is invalid: expected x,y,width,height as whole numbers from 0 to {CameraInputRules.MaxRegionPixels}, with width and height above 0");
         }
 
         return new RegionOfInterest { X = values[0], Y = values[1], Width = values[2], Height = values[3] };

@@ -167,8 +167,16 @@ public static class HistoryCommand
         private readonly Option<string?> _from = new("--from") { Description = "from time: ISO 8601, or a duration ago such as 15m, 2h, 1d", Recursive = true };
         private readonly Option<string?> _to = new("--to") { Description = "to time (exclusive): ISO 8601, now, or a duration ago", Recursive = true };
         private readonly Option<string?> _label = new("--label") { Description = "only this label", Recursive = true };
-        private readonly Option<float> _minConfidence = new("--min-confidence") { Description = "only events at least this confident, 0..1", Recursive = true };
-        private readonly Option<int> _limit = new("--limit") { Description = "at most N events", DefaultValueFactory = _ => 1000, Recursive = true };
+        private const int DefaultLimit = 1000;
+        private const int MaxLimit = 100_000;
+        private readonly Option<double?> _minConfidence = NumberOptions.Decimal("--min-confidence", "only events at least this confident", 0, 1, minIncluded: true);
+        private readonly Option<int?> _limit = NumberOptions.Whole("--limit", $"at most N events (default {DefaultLimit})", 1, MaxLimit);
+
+        public HistoryFilters()
+        {
+            _minConfidence.Recursive = true;
+            _limit.Recursive = true;
+        }
 
         public void AddTo(Command command)
         {
@@ -183,16 +191,12 @@ public static class HistoryCommand
         public HistoryQuery Build(ParseResult parse)
         {
             var now = DateTimeOffset.UtcNow;
-            var confidence = parse.GetValue(_minConfidence);
-            if (confidence is < 0 or > 1)
+            var confidence = (float)(parse.GetValue(_minConfidence) ?? 0);
+            var limit = parse.GetValue(_limit) ?? DefaultLimit;
+            var label = parse.GetValue(_label);
+            if (label is not null && CameraInputRules.TextProblem("label", label, CameraInputRules.MaxProfileNameLength) is { } problem)
             {
-                throw new CliInputException($"--min-confidence {confidence} is invalid: expected a probability between 0 and 1");
-            }
-
-            var limit = parse.GetValue(_limit);
-            if (limit < 1)
-            {
-                throw new CliInputException($"--limit {limit} is invalid: expected a positive number of events");
+                throw new CliInputException($"--label: {problem}");
             }
 
             return new HistoryQuery
@@ -200,7 +204,7 @@ public static class HistoryCommand
                 Cameras = [.. (parse.GetValue(_cameras) ?? []).Select(CameraIds.Validate)],
                 From = parse.GetValue(_from) is { } from ? TimeArgument.Parse(from, now) : null,
                 To = parse.GetValue(_to) is { } to ? TimeArgument.Parse(to, now) : null,
-                Label = parse.GetValue(_label),
+                Label = label,
                 MinConfidence = confidence,
                 Limit = limit,
             };

@@ -10,13 +10,16 @@ namespace ActionNet.Cli.Commands;
 /// <summary><c>actionnet watch [--camera id]</c>: print labels as they are persisted, until Ctrl-C.</summary>
 public static class WatchCommand
 {
+    // A year: longer than any watch, and far inside what a cancellation timer accepts.
+    private const double MaxSeconds = 31_536_000;
+
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
         var cluster = new ClusterOptions();
         var cameras = new Option<string[]>("--camera") { Description = "camera id(s); default: all", AllowMultipleArgumentsPerToken = true };
-        var count = new Option<int?>("--count") { Description = "stop after N events" };
-        var seconds = new Option<double?>("--seconds") { Description = "stop after this many seconds" };
+        var count = NumberOptions.Whole("--count", "stop after N events", 1, int.MaxValue);
+        var seconds = NumberOptions.Decimal("--seconds", "stop after this many seconds", 0, MaxSeconds);
         var json = new Option<bool>("--json") { Description = "one JSON object per line" };
         var command = new Command("watch", "show live labels as they are persisted") { cameras, count, seconds, json };
         cluster.AddTo(command);

@@ -39,7 +39,7 @@ public static class CameraIds
         }
 
         throw new ArgumentException(
-            $"camera id '{id}' is invalid: expected 1 to {MaxLength} characters of a-z, 0-9 and '-', starting with a letter or digit",
+            $"camera id '{CameraInputRules.Quote(id)}' is invalid: expected 1 to {MaxLength} characters of a-z, 0-9 and '-', starting with a letter or digit",
             nameof(id));
     }
 }

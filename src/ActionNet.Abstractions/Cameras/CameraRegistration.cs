@@ -8,8 +8,9 @@ namespace ActionNet.Abstractions.Cameras;
 public sealed record CameraRegistration
 {
     /// <summary>
-    /// Where frames come from: an rtsp://, http(s):// URL or a local file path. May hold credentials,
-    /// so show it only through <see cref="SourceUrl.Redact"/>.
+    /// Where frames come from: an rtsp://, http(s):// URL or a local file path. May hold credentials when
+    /// sent by a client, so show it only through <see cref="SourceUrl.Redact"/>; in storage it is masked
+    /// and the credentials live in <see cref="SealedSource"/>.
     /// </summary>
     [Id(0)] public string Source { get; init; } = "";
 
@@ -33,6 +34,14 @@ public sealed record CameraRegistration
 
     /// <summary>Whether the camera is read at all; a disabled camera keeps its registration and history.</summary>
     [Id(7)] public bool Enabled { get; init; } = true;
+
+    /// <summary>
+    /// The full source, credentials included, encrypted by the silos (ASP.NET Core Data Protection; the
+    /// key ring is the cluster's). Set only in stored registrations, whose <see cref="Source"/> then holds
+    /// the masked form; null when the source has no credentials. Clients never need it: a registration
+    /// sent back unchanged keeps its sealed credentials.
+    /// </summary>
+    [Id(8)] public string? SealedSource { get; init; }
 
     /// <summary>
     /// The settings resolved against the profile and the model when the camera was registered; null for a

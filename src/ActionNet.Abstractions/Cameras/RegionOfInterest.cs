@@ -18,4 +18,13 @@ public sealed record RegionOfInterest
 
     /// <summary>Height in pixels, at least 1.</summary>
     [Id(3)] public int Height { get; init; }
+
+    /// <summary>
+    /// Why the region does not fit a <paramref name="frameWidth"/> x <paramref name="frameHeight"/> frame
+    /// (one line), or null when it lies wholly inside it.
+    /// </summary>
+    public string? FitProblem(int frameWidth, int frameHeight) =>
+        (long)X + Width <= frameWidth && (long)Y + Height <= frameHeight
+            ? null
+            : $"region ({X},{Y}) {Width}x{Height} does not fit the {frameWidth}x{frameHeight} frame: expected x + width <= {frameWidth} and y + height <= {frameHeight}";
 }

@@ -28,6 +28,7 @@ public sealed partial class CameraGrain(
     SiloActivity activity,
     SiloIdentity silo,
     ILocalSiloDetails local,
+    CameraCredentials credentials,
     IOptions<IngestOptions> options,
     ILogger<CameraGrain> logger) : Grain, ICameraGrain
 {
@@ -47,6 +48,7 @@ public sealed partial class CameraGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         CameraIds.Validate(CameraId);
+        await credentials.MigrateAsync(stored);
         if (stored.RecordExists && stored.State.Enabled)
         {
             await StartAsync(consultLedger: false);
@@ -65,10 +67,10 @@ public sealed partial class CameraGrain(
     {
         ArgumentNullException.ThrowIfNull(registration);
         CameraIds.Validate(CameraId);
-        var profile = CameraRegistrationRules.Validate(registration, catalog.Profiles);
+        var profile = CameraRegistrationRules.Validate(registration, catalog.Profiles, settings);
         var contract = await catalog.GetContractAsync(profile.Name);
         await StopAsync();
-        stored.State = registration with { Plan = CameraPlans.Resolve(registration, profile, contract) };
+        stored.State = credentials.Seal(registration) with { Plan = CameraPlans.Resolve(registration, profile, contract) };
         await stored.WriteStateAsync();
         await GrainFactory.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).AddAsync(CameraId);
         LogRegistered(CameraId, SourceUrl.Redact(registration.Source), profile.Name, registration.Enabled);
@@ -182,7 +184,7 @@ public sealed partial class CameraGrain(
             var aggregator = GrainFactory.GetGrain<IAggregatorGrain>(CameraId);
             var hooks = new CameraPipelineHooks(aggregator.GetNextSequenceAsync, aggregator.RecordAsync);
             var cudaDecoding = settings.CudaDecoding ?? !string.Equals(silo.Accelerator, AcceleratorMetadata.Cpu, StringComparison.OrdinalIgnoreCase);
-            running = new CameraPipeline(CameraId, registration, registration.Plan!, contract, scorer, hooks, counters, activity, settings, silo, cudaDecoding, logger);
+            running = new CameraPipeline(CameraId, credentials.Open(registration), registration.Plan!, contract, scorer, hooks, counters, activity, settings, silo, cudaDecoding, logger);
             running.Start();
 
             // The pipeline runs on its own threads, not through grain calls: keep the activation while it reads.

@@ -50,7 +50,7 @@ public sealed partial class CameraIngest(
             IFrameSource source;
             try
             {
-                source = FrameSources.Open(registration, new ModelFrameShape(contract.Height, contract.Width, resize, region), cudaDecoding, logger, cancellationToken);
+                source = FrameSources.Open(registration, options, new ModelFrameShape(contract.Height, contract.Width, resize, region), cudaDecoding, logger, cancellationToken);
             }
             catch (VideoSourceException e)
             {
@@ -91,6 +91,10 @@ public sealed partial class CameraIngest(
                     {
                         counters.FrameReceived();
                         read++;
+                        if (read == 1 && registration.Region?.FitProblem(source.Width, source.Height) is { } misfit)
+                        {
+                            throw new RegionOutsideFrameException(misfit);
+                        }
 
                         // A network source reconnects inside Read: start windows afresh, so no window joins
                         // frames from both sides of the outage (it would hide the outage from the gap check).
@@ -141,11 +145,11 @@ public sealed partial class CameraIngest(
                         }
                     }
                 }
-                catch (Exception e) when (e is VideoSourceException or OpenCVException or ArgumentException)
+                catch (Exception e) when (e is VideoSourceException or OpenCVException or ArgumentException or RegionOutsideFrameException)
                 {
                     // A network source that gave up (bad credentials, a path that keeps answering 404) is Failed,
                     // not gone: it is retried slowly, so a fixed server brings the camera back on its own.
-                    var failed = source is ReconnectingFrameSource { Health.State: StreamState.Failed };
+                    var failed = e is RegionOutsideFrameException || source is ReconnectingFrameSource { Health.State: StreamState.Failed };
                     counters.Attach(null);
                     counters.SetState(failed ? CameraState.Failed : CameraState.Reconnecting, e.Message);
                     LogReadFailed(cameraId, e.Message);

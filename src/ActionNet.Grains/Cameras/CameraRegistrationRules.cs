@@ -1,47 +1,55 @@
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Grains.Inference;
+using ActionNet.Vision.Sources;
 
 namespace ActionNet.Grains.Cameras;
 
-/// <summary>Checks a <see cref="CameraRegistration"/> before it is stored; every problem is one line.</summary>
+/// <summary>
+/// Checks a <see cref="CameraRegistration"/> before it is stored: the shared <see cref="CameraInputRules"/>
+/// (the CLI applies the same ones), then what only the silo knows. Every problem is one line.
+/// </summary>
 public static class CameraRegistrationRules
 {
     /// <summary>
-    /// Throws an <see cref="ArgumentException"/> naming the first problem: unknown profile (listing the
-    /// known ones), unreadable source, stride below 1, negative subsample, non-positive fps cap or an empty region.
+    /// Throws an <see cref="ArgumentException"/> naming the first problem: a broken shared rule (control
+    /// characters, lengths, bounds, scheme, host), an unknown profile (listing the known ones), a file
+    /// outside the media folders, missing or a directory, or a region that does not fit the file's frames.
     /// </summary>
-    public static ModelProfile Validate(CameraRegistration registration, ModelProfilesOptions profiles)
+    public static ModelProfile Validate(CameraRegistration registration, ModelProfilesOptions profiles, IngestOptions ingest)
     {
         ArgumentNullException.ThrowIfNull(registration);
         ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(ingest);
+        CameraInputRules.Validate(registration);
         var profile = profiles.Get(registration.ModelProfile);
-        if (registration.Stride is < 1)
-        {
-            Fail($"stride is {registration.Stride}; expected at least 1 frame between windows");
-        }
-
-        if (registration.Subsample is < 0)
-        {
-            Fail($"subsample is {registration.Subsample}; expected 0 or more skipped frames");
-        }
-
-        if (registration.FpsCap is { } cap && !(cap > 0))
-        {
-            Fail($"fps cap is {cap}; expected more than 0");
-        }
-
-        if (registration.Region is { } region && (region.Width < 1 || region.Height < 1 || region.X < 0 || region.Y < 0))
-        {
-            Fail($"region ({region.X},{region.Y}) {region.Width}x{region.Height} must start at 0 or more and be at least 1x1");
-        }
-
-        if (registration.Enabled && FrameSources.Check(registration.Source) is { } problem)
+        if (registration.Enabled && FrameSources.Check(registration.Source, ingest) is { } problem)
         {
             Fail(problem);
+        }
+
+        if (registration.Enabled && registration.Region is { } region && FrameSources.IsPaced(registration) && FileFrameSize(registration.Source) is var (width, height)
+            && region.FitProblem(width, height) is { } misfit)
+        {
+            Fail(misfit);
         }
 
         return profile;
     }
 
-    private static void Fail(string message) => throw new ArgumentException(message, "registration");
+    // A file that cannot be opened is registered all the same: it ends in Failed with the decoder's reason.
+    private static (int Width, int Height)? FileFrameSize(string path)
+    {
+        try
+        {
+            using var video = VideoFileFrameSource.Open(path, loop: false);
+            return (video.Width, video.Height);
+        }
+        catch (VideoSourceException)
+        {
+            return null;
+        }
+    }
+
+    // No parameter name: the message is shown as it is, in the CLI and in the camera's status.
+    private static void Fail(string message) => throw new ArgumentException(message);
 }

@@ -13,23 +13,19 @@ namespace ActionNet.Grains.Cameras;
 /// </summary>
 public static class FrameSources
 {
-    /// <summary>Why <paramref name="source"/> cannot be read on this silo, or null when it can.</summary>
-    public static string? Check(string source)
+    /// <summary>
+    /// Why <paramref name="source"/> cannot be read on this silo, or null when it can: the shared rules
+    /// (<see cref="CameraInputRules.SourceProblem"/>), then for a file the silo's media folders.
+    /// </summary>
+    public static string? Check(string source, IngestOptions options)
     {
-        if (string.IsNullOrWhiteSpace(source))
+        ArgumentNullException.ThrowIfNull(options);
+        if (CameraInputRules.SourceProblem(source) is { } problem)
         {
-            return "the camera source is empty: give a video file path";
+            return problem;
         }
 
-        if (IsUrl(source))
-        {
-            var scheme = source[..source.IndexOf("://", StringComparison.Ordinal)].ToLowerInvariant();
-            return NetworkSchemes.Contains(scheme)
-                ? null
-                : $"source '{SourceUrl.Redact(source)}' uses '{scheme}://'; expected rtsp://, rtsps://, http://, https:// or a local video file";
-        }
-
-        return File.Exists(source) ? null : $"source file '{source}' does not exist on silo host {Environment.MachineName}";
+        return IsUrl(source) ? null : new MediaRoots(options.MediaRoots).Problem(source);
     }
 
     /// <summary>
@@ -39,14 +35,15 @@ public static class FrameSources
     /// <see cref="Vision.Frames.FramePreprocessor.Process"/>, as <c>actionnet classify</c> reads them.
     /// </summary>
     /// <param name="registration">The camera's registration.</param>
+    /// <param name="options">The silo's ingest settings (media folders).</param>
     /// <param name="modelFrame">The model's frame size, resize mode and region.</param>
     /// <param name="cudaDecoding">Whether network streams try <c>-hwaccel cuda</c> first (falling back to the CPU with one log line).</param>
     /// <param name="logger">Receives the stream source's reconnect and fallback lines.</param>
     /// <param name="cancellationToken">Stops a network source's connection attempts and backoff waits.</param>
-    public static IFrameSource Open(CameraRegistration registration, ModelFrameShape modelFrame, bool cudaDecoding, ILogger logger, CancellationToken cancellationToken)
+    public static IFrameSource Open(CameraRegistration registration, IngestOptions options, ModelFrameShape modelFrame, bool cudaDecoding, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registration);
-        if (Check(registration.Source) is { } problem)
+        if (Check(registration.Source, options) is { } problem)
         {
             throw new VideoSourceException(problem);
         }
@@ -56,13 +53,13 @@ public static class FrameSources
             return VideoFileFrameSource.Open(registration.Source, registration.Loop);
         }
 
-        var options = new FfmpegSourceOptions
+        var stream = new FfmpegSourceOptions
         {
             UseCuda = cudaDecoding,
             MaxFramesPerSecond = registration.FpsCap is > 0 and var cap ? Math.Min(cap, DefaultNetworkFpsCap) : DefaultNetworkFpsCap,
             ModelFrame = modelFrame,
         };
-        return ReconnectingFrameSource.ForUrl(registration.Source, options, new ReconnectPolicy(), logger, cancellationToken);
+        return ReconnectingFrameSource.ForUrl(registration.Source, stream, new ReconnectPolicy(), logger, cancellationToken);
     }
 
     /// <summary>Whether frames must be paced at the declared rate: files decode far faster than real time, live sources do not.</summary>
@@ -74,7 +71,5 @@ public static class FrameSources
     /// <summary>The frame-rate cap of every network source (frames per second).</summary>
     public const double DefaultNetworkFpsCap = 30;
 
-    private static readonly string[] NetworkSchemes = ["rtsp", "rtsps", "http", "https"];
-
-    private static bool IsUrl(string source) => source.Contains("://", StringComparison.Ordinal);
+    private static bool IsUrl(string source) => new SourceUrl(source).IsUrl;
 }

@@ -25,6 +25,12 @@ public sealed class IngestOptions
     /// <summary>Frames per second assumed for pacing a file that declares none.</summary>
     public double DefaultFps { get; set; } = 25;
 
+    /// <summary>
+    /// The folders camera files may be read from; any other path is refused at registration. Relative
+    /// folders are taken from the silo's working folder. appsettings.json names the demo's videos folder.
+    /// </summary>
+    public List<string> MediaRoots { get; set; } = [];
+
     /// <summary>Problems, one line each naming its key; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -42,6 +48,14 @@ public sealed class IngestOptions
         if (!(DefaultFps > 0))
         {
             errors.Add($"{SectionName}:{nameof(DefaultFps)} is {DefaultFps}; expected more than 0");
+        }
+
+        for (var i = 0; i < MediaRoots.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(MediaRoots[i]) || MediaRoots[i].Any(char.IsControl))
+            {
+                errors.Add($"{SectionName}:{nameof(MediaRoots)}:{i} is '{MediaRoots[i]}'; expected a folder path");
+            }
         }
 
         return errors;

@@ -24,7 +24,8 @@ public static class GrainsServiceCollectionExtensions
     /// <see cref="AggregationOptions"/>, <see cref="IngestOptions"/>, <c>Inference</c> and the label history
     /// (<see cref="HistoryStorageOptions.SectionName"/>; its connection string defaults to
     /// <see cref="StorageConnectionKey"/>), and registers the model host, the camera placement
-    /// director for cameras, the silo's activity counters, the silo reporter and the registry's doorbell.
+    /// director, the silo's activity counters, the silo reporter, the registry's doorbell and the camera
+    /// credentials' encryption (<see cref="CameraCredentialsServiceCollectionExtensions.AddCameraCredentials"/>).
     /// <paramref name="identity"/> names this silo and its accelerator label.
     /// </summary>
     public static IServiceCollection AddActionNetGrains(this IServiceCollection services, SiloIdentity identity)
@@ -40,6 +41,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<AggregationOptions>().BindConfiguration(AggregationOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AggregationOptions>>(new OptionsRules<AggregationOptions>(o => o.Validate()));
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateOnStart();
+        services.AddCameraCredentials();
         services.AddSingleton<IValidateOptions<IngestOptions>>(new OptionsRules<IngestOptions>(o => o.Validate()));
         services.AddOptions<HistoryStorageOptions>()
             .BindConfiguration(HistoryStorageOptions.SectionName)

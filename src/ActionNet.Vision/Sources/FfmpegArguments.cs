@@ -9,39 +9,31 @@ internal static class FfmpegArguments
     /// <summary>Whether the source is a network stream (as opposed to a local file or device path).</summary>
     public static bool IsNetwork(string url) => Scheme(url) is "rtsp" or "rtsps" or "http" or "https";
 
-    /// <summary>Input options that go before <c>-i</c>: transport and timeouts for network streams, looping and pacing for files.</summary>
+    /// <summary>
+    /// Input options and the input itself. A local file is named after <c>-i</c> (with looping and pacing
+    /// options). A network URL never appears in the arguments, where any local user could read its
+    /// credentials (<c>/proc/PID/cmdline</c>, <c>ps</c>): ffmpeg reads it from stdin as a one-entry
+    /// ffconcat list (<see cref="InputScript"/>), with the transport and timeout options beside it.
+    /// </summary>
     public static List<string> Input(string url, FfmpegSourceOptions options, bool cuda, bool probe)
     {
-        var timeout = ((long)options.IoTimeout.TotalMicroseconds).ToString(CultureInfo.InvariantCulture);
         var args = new List<string>();
         if (IsNetwork(url))
         {
             // ffmpeg's 5 s default makes a camera wait seconds for its first frame, twice (probe, then decoder).
-            args.AddRange(["-analyzeduration", ((long)options.AnalyzeDuration.TotalMicroseconds).ToString(CultureInfo.InvariantCulture)]);
+            args.AddRange(["-analyzeduration", Microseconds(options.AnalyzeDuration)]);
         }
-
-        switch (Scheme(url))
+        else
         {
-            case "rtsp" or "rtsps":
-                // -timeout is the RTSP demuxer's socket timeout in ffmpeg 5+ (4.x called it -stimeout);
-                // it bounds the connect and the handshake, not a silent stream: the stall watchdog does that.
-                args.AddRange(["-rtsp_transport", options.RtspTransport, "-timeout", timeout]);
-                break;
-            case "http" or "https":
-                args.AddRange(["-rw_timeout", timeout]);
-                break;
-            default:
-                if (!probe && options.Loop)
-                {
-                    args.AddRange(["-stream_loop", "-1"]);
-                }
+            if (!probe && options.Loop)
+            {
+                args.AddRange(["-stream_loop", "-1"]);
+            }
 
-                if (!probe && options.RealTime)
-                {
-                    args.Add("-re");
-                }
-
-                break;
+            if (!probe && options.RealTime)
+            {
+                args.Add("-re");
+            }
         }
 
         if (cuda && !probe)
@@ -49,8 +41,58 @@ internal static class FfmpegArguments
             args.AddRange(["-hwaccel", "cuda"]);
         }
 
-        args.AddRange(["-i", url]);
+        if (IsNetwork(url))
+        {
+            // "file" is left off the whitelist: a playlist from the network may not make ffmpeg read local files.
+            args.AddRange(["-f", "concat", "-safe", "0", "-protocol_whitelist", NetworkProtocols, "-i", "pipe:0"]);
+        }
+        else
+        {
+            args.AddRange(["-i", url]);
+        }
+
         return args;
+    }
+
+    /// <summary>
+    /// What ffmpeg or ffprobe must read on stdin for <paramref name="url"/>: for a network stream an ffconcat
+    /// list holding the URL and its per-protocol options; null for a local file (named in the arguments).
+    /// </summary>
+    /// <exception cref="VideoSourceException">The URL holds a control character (it could end the list's line).</exception>
+    public static string? InputScript(string url, FfmpegSourceOptions options)
+    {
+        if (!IsNetwork(url))
+        {
+            return null;
+        }
+
+        if (url.Any(char.IsControl))
+        {
+            throw new VideoSourceException("the source URL holds a control character; expected printable characters only") { Fault = StreamFault.InvalidData };
+        }
+
+        // Schemes compare case-insensitively (RFC 3986), but ffmpeg's protocol lookup does not: "RTSP://" is "Protocol not found".
+        url = Scheme(url) + url[url.IndexOf("://", StringComparison.Ordinal)..];
+        var timeout = Microseconds(options.IoTimeout);
+        var script = new System.Text.StringBuilder("ffconcat version 1.0\n");
+
+        // Inside single quotes everything is literal; a quote itself closes, is escaped, and reopens.
+        script.Append("file '").Append(url.Replace("'", "'\\''", StringComparison.Ordinal)).Append("'\n");
+        script.Append("option analyzeduration ").Append(Microseconds(options.AnalyzeDuration)).Append('\n');
+        switch (Scheme(url))
+        {
+            case "rtsp" or "rtsps":
+                // -timeout is the RTSP demuxer's socket timeout in ffmpeg 5+ (4.x called it -stimeout);
+                // it bounds the connect and the handshake, not a silent stream: the stall watchdog does that.
+                script.Append("option rtsp_transport ").Append(options.RtspTransport).Append('\n');
+                script.Append("option timeout ").Append(timeout).Append('\n');
+                break;
+            default:
+                script.Append("option rw_timeout ").Append(timeout).Append('\n');
+                break;
+        }
+
+        return script.ToString();
     }
 
     /// <summary>ffprobe: the first video stream's size, rate and codec as JSON on stdout.</summary>
@@ -186,6 +228,12 @@ internal static class FfmpegArguments
 
         return string.Join(',', filters);
     }
+
+    // Network streams may use only these protocols (RTSP's RTP over TCP/UDP, TLS, HTTP(S), HLS's crypto).
+    private const string NetworkProtocols = "pipe,tcp,udp,rtp,srtp,tls,http,https,httpproxy,crypto,rtsp,rtsps";
+
+    private static string Microseconds(TimeSpan value) =>
+        ((long)value.TotalMicroseconds).ToString(CultureInfo.InvariantCulture);
 
     private static string Scheme(string url)
     {

@@ -1,3 +1,4 @@
+using ActionNet.Abstractions.Cameras;
 using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
@@ -15,15 +16,17 @@ internal sealed partial class FfmpegDecoder : IDisposable
 {
     private const int KeptErrorLines = 20;
     private readonly Process _process;
+    private readonly SourceUrl _redaction;
     private readonly ConcurrentQueue<ShowInfo> _frames = new();
     private readonly SemaphoreSlim _frameSeen = new(0);
     private readonly Queue<string> _errors = new();
     private readonly Lock _errorsLock = new();
     private long _framesSeen;
 
-    private FfmpegDecoder(Process process)
+    private FfmpegDecoder(Process process, SourceUrl redaction)
     {
         _process = process;
+        _redaction = redaction;
     }
 
     /// <summary>The raw bgr24 frames.</summary>
@@ -35,8 +38,12 @@ internal sealed partial class FfmpegDecoder : IDisposable
     /// <summary>Whether ffmpeg has exited.</summary>
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts ffmpeg; throws a one-line <see cref="VideoSourceException"/> when it cannot be run.</summary>
-    public static FfmpegDecoder Start(string ffmpeg, IEnumerable<string> arguments, string display)
+    /// <summary>
+    /// Starts ffmpeg and writes <paramref name="input"/> (the input list that holds the URL, see
+    /// <see cref="FfmpegArguments.InputScript"/>) to its stdin; throws a one-line
+    /// <see cref="VideoSourceException"/> when it cannot be run.
+    /// </summary>
+    public static FfmpegDecoder Start(string ffmpeg, IEnumerable<string> arguments, string? input, SourceUrl redaction)
     {
         var info = new ProcessStartInfo(ffmpeg)
         {
@@ -51,7 +58,7 @@ internal sealed partial class FfmpegDecoder : IDisposable
         }
 
         var process = new Process { StartInfo = info };
-        var decoder = new FfmpegDecoder(process);
+        var decoder = new FfmpegDecoder(process, redaction);
         process.ErrorDataReceived += (_, e) => decoder.OnStderr(e.Data);
         try
         {
@@ -60,11 +67,11 @@ internal sealed partial class FfmpegDecoder : IDisposable
         catch (Win32Exception ex)
         {
             process.Dispose();
-            throw new VideoSourceException($"{display}: cannot run '{ffmpeg}' ({ex.Message}); install ffmpeg (Debian package 'ffmpeg')", ex) { Fault = StreamFault.DecoderFailed };
+            throw new VideoSourceException($"{redaction.Display}: cannot run '{ffmpeg}' ({ex.Message}); install ffmpeg (Debian package 'ffmpeg')", ex) { Fault = StreamFault.DecoderFailed };
         }
 
         decoder.Output = process.StandardOutput.BaseStream;
-        process.StandardInput.Close();
+        FfmpegInput.Write(process, input);
         process.BeginErrorReadLine();
         return decoder;
     }
@@ -96,7 +103,7 @@ internal sealed partial class FfmpegDecoder : IDisposable
         }
     }
 
-    /// <summary>The error and fatal lines ffmpeg printed so far (the last few), oldest first.</summary>
+    /// <summary>The error and fatal lines ffmpeg printed so far (the last few, credentials masked), oldest first.</summary>
     public IReadOnlyList<string> Errors()
     {
         lock (_errorsLock)
@@ -171,7 +178,8 @@ internal sealed partial class FfmpegDecoder : IDisposable
         {
             lock (_errorsLock)
             {
-                _errors.Enqueue(line);
+                // ffmpeg names the URL it failed to open ("Impossible to open 'rtsp://user:pass@...'"): never keep that.
+                _errors.Enqueue(_redaction.Scrub(line));
                 if (_errors.Count > KeptErrorLines)
                 {
                     _errors.Dequeue();

@@ -1,3 +1,4 @@
+using ActionNet.Abstractions.Cameras;
 namespace ActionNet.Vision.Sources;
 
 /// <summary>
@@ -16,9 +17,10 @@ internal static class FfmpegErrorMap
         ("Connection timed out", StreamFault.TimedOut, "connection timed out (host down, firewalled or not answering)"),
         ("No route to host", StreamFault.HostUnreachable, "no route to host (wrong address or network down?)"),
         ("Network is unreachable", StreamFault.HostUnreachable, "network is unreachable"),
-        ("Failed to resolve hostname", StreamFault.HostUnreachable, "unknown host name"),
-        ("Name or service not known", StreamFault.HostUnreachable, "unknown host name"),
         ("Temporary failure in name resolution", StreamFault.HostUnreachable, "host name does not resolve (DNS down?)"),
+        ("Name or service not known", StreamFault.UnknownHost, "unknown host name (no such host: check the address)"),
+        ("No address associated with hostname", StreamFault.UnknownHost, "unknown host name (no such host: check the address)"),
+        ("Failed to resolve hostname", StreamFault.HostUnreachable, "host name does not resolve"),
         ("No such file or directory", StreamFault.NotFound, "no such file (check the path)"),
         ("Permission denied", StreamFault.Forbidden, "permission denied reading the file"),
         ("moov atom not found", StreamFault.InvalidData, "not a readable video: 'moov atom not found' (a truncated or unfinished MP4)"),
@@ -32,7 +34,7 @@ internal static class FfmpegErrorMap
     /// Classifies the error lines (newest last) of a failed run. Returns the fault and a reason without the
     /// URL; unknown errors keep ffmpeg's own last error line, scrubbed of credentials.
     /// </summary>
-    public static (StreamFault Fault, string Reason) Explain(IReadOnlyList<string> errorLines, int? exitCode, SourceRedaction redaction)
+    public static (StreamFault Fault, string Reason) Explain(IReadOnlyList<string> errorLines, int? exitCode, SourceUrl redaction)
     {
         foreach (var (text, fault, reason) in Known)
         {

@@ -1,3 +1,4 @@
+using ActionNet.Abstractions.Cameras;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenCvSharp;
@@ -30,7 +31,7 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
 
     private readonly string _url;
     private readonly FfmpegSourceOptions _options;
-    private readonly SourceRedaction _redaction;
+    private readonly SourceUrl _redaction;
     private readonly ILogger _logger;
     private readonly CancellationToken _cancellationToken;
     private readonly CancellationTokenRegistration _cancellation;
@@ -48,7 +49,7 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
     private long _lastStreamTicks = long.MinValue;
     private volatile bool _stalled;
 
-    private FfmpegFrameSource(string url, FfmpegSourceOptions options, SourceRedaction redaction, StreamProbe probe, ILogger logger, CancellationToken cancellationToken)
+    private FfmpegFrameSource(string url, FfmpegSourceOptions options, SourceUrl redaction, StreamProbe probe, ILogger logger, CancellationToken cancellationToken)
     {
         _url = url;
         _options = options;
@@ -125,7 +126,7 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(url);
         options ??= new FfmpegSourceOptions();
-        var redaction = new SourceRedaction(url);
+        var redaction = new SourceUrl(url);
         var probe = StreamProbe.Run(url, options, redaction, cancellationToken);
         return new FfmpegFrameSource(url, options, redaction, probe, logger ?? NullLogger.Instance, cancellationToken);
     }
@@ -209,7 +210,7 @@ public sealed class FfmpegFrameSource : ITimestampedFrameSource
     }
 
     private FfmpegDecoder StartDecoder() =>
-        FfmpegDecoder.Start(_options.FfmpegPath, FfmpegArguments.Decode(_url, _options, UsesCuda, _frameWidth, _frameHeight), _redaction.Display);
+        FfmpegDecoder.Start(_options.FfmpegPath, FfmpegArguments.Decode(_url, _options, UsesCuda, _frameWidth, _frameHeight), FfmpegArguments.InputScript(_url, _options), _redaction);
 
     private void Stamp()
     {

@@ -19,7 +19,7 @@ public sealed record ReconnectPolicy
 
     /// <summary>
     /// Faults that retrying will not fix (<see cref="StreamFault.Unauthorized"/>, <see cref="StreamFault.Forbidden"/>,
-    /// <see cref="StreamFault.NotFound"/>, and <see cref="StreamFault.InvalidData"/> from a local file) end in
+    /// <see cref="StreamFault.NotFound"/>, <see cref="StreamFault.UnknownHost"/>, and <see cref="StreamFault.InvalidData"/> from a local file) end in
     /// <see cref="StreamState.Failed"/> after this many attempts in a row. Default 3.
     /// </summary>
     public int PermanentFaultAttempts { get; init; } = 3;
@@ -42,7 +42,7 @@ public sealed record ReconnectPolicy
     /// <summary>Whether retrying cannot help with <paramref name="fault"/> (a local file's bad data included).</summary>
     public static bool IsPermanent(StreamFault fault, bool networkSource) => fault switch
     {
-        StreamFault.Unauthorized or StreamFault.Forbidden or StreamFault.NotFound => true,
+        StreamFault.Unauthorized or StreamFault.Forbidden or StreamFault.NotFound or StreamFault.UnknownHost => true,
         StreamFault.InvalidData => !networkSource,
         _ => false,
     };

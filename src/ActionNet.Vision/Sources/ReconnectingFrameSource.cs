@@ -1,3 +1,4 @@
+using ActionNet.Abstractions.Cameras;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenCvSharp;
@@ -97,7 +98,7 @@ public sealed class ReconnectingFrameSource : ITimestampedFrameSource
         ArgumentException.ThrowIfNullOrWhiteSpace(url);
         return new ReconnectingFrameSource(
             token => FfmpegFrameSource.Open(url, options, logger, token),
-            new SourceRedaction(url).Display,
+            new SourceUrl(url).Display,
             FfmpegArguments.IsNetwork(url),
             policy,
             logger,

@@ -21,8 +21,11 @@ public enum StreamFault
     /// <summary>The host did not answer within the I/O timeout.</summary>
     TimedOut,
 
-    /// <summary>The host name does not resolve or the network has no route to it.</summary>
+    /// <summary>The host name does not resolve for now (DNS unreachable) or the network has no route to it.</summary>
     HostUnreachable,
+
+    /// <summary>The name service answered that the host name does not exist: it will not start to resolve by itself.</summary>
+    UnknownHost,
 
     /// <summary>The server wants other credentials (RTSP/HTTP 401).</summary>
     Unauthorized,

@@ -1,3 +1,4 @@
+using ActionNet.Abstractions.Cameras;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
@@ -16,7 +17,7 @@ internal sealed record StreamProbe(int Width, int Height, double FramesPerSecond
     /// Runs ffprobe with the same transport and timeout options as the decoder. Throws a one-line
     /// <see cref="VideoSourceException"/> naming the redacted URL when the source cannot be opened or has no video.
     /// </summary>
-    public static StreamProbe Run(string url, FfmpegSourceOptions options, SourceRedaction redaction, CancellationToken cancellationToken)
+    public static StreamProbe Run(string url, FfmpegSourceOptions options, SourceUrl redaction, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(options.FfprobePath)
         {
@@ -40,7 +41,7 @@ internal sealed record StreamProbe(int Width, int Height, double FramesPerSecond
             throw new VideoSourceException($"{redaction.Display}: cannot run '{options.FfprobePath}' ({ex.Message}); install ffmpeg (Debian package 'ffmpeg')", ex) { Fault = StreamFault.DecoderFailed };
         }
 
-        process.StandardInput.Close();
+        FfmpegInput.Write(process, FfmpegArguments.InputScript(url, options));
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
