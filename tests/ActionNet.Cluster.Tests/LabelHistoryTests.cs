@@ -132,5 +132,5 @@ public sealed class LabelHistoryTests(SharedClusterFixture fixture)
     }
 
     private async Task<ActionEvent[]> HistoryJsonAsync(params string[] filters) =>
-        (await Cluster.CliOkAsync(["history", "--json", .. filters])).Json<ActionEvent[]>();
+        (await Cluster.CliOkAsync(["history", "--json", .. filters])).Json<HistoryPage<ActionEvent>>().Items;
 }

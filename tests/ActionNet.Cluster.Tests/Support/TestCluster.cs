@@ -107,8 +107,12 @@ public sealed class TestCluster : IAsyncDisposable
     }
 
     /// <summary>Every stored event of <paramref name="cameraId"/>, through the history grain, earliest first.</summary>
-    public async Task<ActionEvent[]> HistoryAsync(string cameraId) =>
-        await Grains.GetGrain<IHistoryGrain>("history").QueryAsync(new HistoryQuery { Cameras = [cameraId], Limit = 1_000_000 }).WaitAsync(TimeSpan.FromSeconds(20));
+    public async Task<ActionEvent[]> HistoryAsync(string cameraId)
+    {
+        var history = Grains.GetGrain<IHistoryGrain>("history");
+        var all = HistoryPages.ToListAsync(new HistoryQuery { Cameras = [cameraId], Limit = HistoryQueryRules.MaxLimit }, history.QueryAsync);
+        return [.. await all.WaitAsync(TimeSpan.FromSeconds(20))];
+    }
 
     /// <summary>Every event line of <paramref name="cameraId"/> as stored in Blob storage, duplicates included.</summary>
     public Task<IReadOnlyList<ActionEvent>> StoredEventsAsync(string cameraId) => StoredEvents.ReadAsync(Host.Storage.ConnectionString, cameraId);
