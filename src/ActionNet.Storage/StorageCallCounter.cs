@@ -49,8 +49,10 @@ public sealed class StorageCallCounter : HttpPipelinePolicy
 
     private void Measure(HttpMessage message)
     {
-        if (message.HasResponse && message.Response.Headers.ContentLength is { } length)
+        // Bodies are buffered by the time the response comes back through this policy; fall back to the header.
+        if (message.HasResponse)
         {
+            var length = message.Response.ContentStream is { CanSeek: true } body ? body.Length : message.Response.Headers.ContentLength ?? 0;
             Interlocked.Add(ref bytesRead, length);
         }
     }

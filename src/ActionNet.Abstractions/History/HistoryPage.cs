@@ -5,7 +5,7 @@ namespace ActionNet.Abstractions.History;
 /// token that continues after the last of them.
 /// </summary>
 /// <typeparam name="T">The record: <see cref="ActionEvent"/>, <see cref="LabelSegment"/>, <see cref="LabelTotal"/> or <see cref="HistoryGap"/>.</typeparam>
-[GenerateSerializer, Immutable, Alias("actionnet.history-page")]
+[GenerateSerializer, Immutable, Alias("actionnet.history-page`1")]
 public sealed record HistoryPage<T>
 {
     /// <summary>The page's records.</summary>

@@ -60,6 +60,9 @@ public sealed class TestCluster : IAsyncDisposable
             // CPU only: no time spent probing TensorRT and CUDA; a failed inference call is retried after 1 s.
             ["Inference__Providers__0"] = "Cpu",
             ["ActionNet__Ingest__RetrySeconds"] = "1",
+
+            // Tests wait for stored labels: flush the journal to storage every second (production: 15 s).
+            ["ActionNet__Aggregation__FlushIntervalMs"] = "1000",
         };
         var host = await LocalClusterHost.StartAsync(Path.Combine(folder, "cluster"), accelerators, profiles, environment);
         try
