@@ -24,7 +24,7 @@ public static class HistoryCommand
         var csv = new Option<bool>("--csv") { Description = "print CSV, one column per class probability" };
         var command = new Command("history", "query the action history (events; see also segments, summary, gaps, export)")
         {
-            json, csv, CreateSegments(cluster, filters), CreateSummary(cluster, filters), CreateGaps(cluster, filters), CreateExport(cluster, filters),
+            json, csv, CreateSegments(cluster, filters), CreateSummary(cluster, filters), CreateGaps(cluster, filters), CreateExport(cluster, filters), CreateMigrate(cluster),
         };
         filters.AddTo(command);
         cluster.AddTo(command);
@@ -211,6 +211,33 @@ public static class HistoryCommand
             await using var writer = path is null ? Console.Out : new StreamWriter(path, append: false);
             var exported = await HistoryExport.RunAsync(query, history.QueryAsync, writer, csv, cancellationToken);
             Console.Error.WriteLine($"exported {exported} event(s){(path is null ? "" : $" to {path}")}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateMigrate(ClusterOptions cluster)
+    {
+        var command = new Command("migrate", "convert history of the earlier layout (a blob per flush) into the indexed layout; needs --storage; run before upgraded silos write those cameras");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var connection = parse.GetValue(cluster.Storage);
+            if (string.IsNullOrWhiteSpace(connection))
+            {
+                throw new CliInputException("history migrate needs the storage account: --storage <connection string> (or ACTIONNET_STORAGE)");
+            }
+
+            var store = Storage.LabelStore.Connect(new Storage.HistoryStorageOptions { ConnectionString = connection });
+            await store.EnsureCreatedAsync(cancellationToken);
+            var migration = new Storage.HistoryMigration(store);
+            var cameras = await migration.CamerasToMigrateAsync(cancellationToken);
+            foreach (var camera in cameras)
+            {
+                var (events, gaps, blobs) = await migration.MigrateAsync(camera, cancellationToken);
+                CliConsole.Out.WriteLine($"{camera}: {events} event(s) and {gaps} gap(s) migrated, {blobs} old blob(s) removed");
+            }
+
+            CliConsole.Out.WriteLine($"{cameras.Count} camera(s) migrated");
             return 0;
         });
         return command;

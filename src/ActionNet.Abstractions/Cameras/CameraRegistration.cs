@@ -33,4 +33,7 @@ public sealed record CameraRegistration
 
     /// <summary>Whether the camera is read at all; a disabled camera keeps its registration and history.</summary>
     [Id(7)] public bool Enabled { get; init; } = true;
+
+    /// <summary>Days of this camera's history kept; null: ActionNet:History:RetentionDays; 0 keeps everything.</summary>
+    [Id(8)] public int? RetentionDays { get; init; }
 }

@@ -74,7 +74,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddPlacementFilter<AcceleratorPlacementFilterStrategy, AcceleratorPlacementFilterDirector>(ServiceLifetime.Singleton);
         services.AddHostedService<SiloReporter>();
         services.AddHostedService<CameraRecoveryService>();
-        services.AddHostedService<JournalReplayService>();
+        services.AddHostedService<HistoryStartupService>();
         return services;
     }
 }

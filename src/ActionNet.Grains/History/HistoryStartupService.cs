@@ -8,13 +8,14 @@ namespace ActionNet.Grains.History;
 /// <summary>
 /// At silo start, wakes the aggregator of every camera whose journal on this disk still holds records
 /// (a silo that died before storing them), so they are replayed at once rather than when the camera
-/// next records. The aggregator prefers this silo, so it activates here and opens the journal.
+/// next records (the aggregator prefers this silo, so it activates here and opens the journal), and
+/// makes sure the retention sweeper's reminder is registered.
 /// </summary>
-public sealed partial class JournalReplayService(
+public sealed partial class HistoryStartupService(
     IGrainFactory grains,
     HistoryJournalDirectory journals,
     IHostApplicationLifetime lifetime,
-    ILogger<JournalReplayService> logger) : BackgroundService
+    ILogger<HistoryStartupService> logger) : BackgroundService
 {
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,6 +32,15 @@ public sealed partial class JournalReplayService(
             {
                 return;
             }
+        }
+
+        try
+        {
+            await grains.GetGrain<IHistoryRetentionGrain>(IHistoryRetentionGrain.Key).StartAsync();
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException or InvalidOperationException)
+        {
+            LogRetentionNotStarted(e.Message);
         }
 
         foreach (var camera in journals.CamerasWithRecords())
@@ -50,6 +60,9 @@ public sealed partial class JournalReplayService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "camera {Camera}: journal in {Path} holds records; waking its aggregator to replay them")]
     private partial void LogWaking(string camera, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "history retention reminder not registered at start (the next silo to start tries again): {Reason}")]
+    private partial void LogRetentionNotStarted(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: could not wake its aggregator to replay the journal: {Reason}")]
     private partial void LogWakeFailed(string camera, string reason);
