@@ -16,7 +16,8 @@ public static class HistoryBenchCommand
         var cameras = new Option<int>("--cameras") { Description = "cameras with history", DefaultValueFactory = _ => 100 };
         var days = new Option<int>("--days") { Description = "days of history per camera", DefaultValueFactory = _ => 30 };
         var json = new Option<bool>("--json") { Description = "print JSON" };
-        var command = new Command("history", "synthetic history in a real Azurite: storage calls, bytes, ms and rows of a timeline, a label search and a summary; writes per camera per minute") { cameras, days, json };
+        var storage = new Option<string?>("--storage") { Description = "connection string of an Azurite (or account) to use instead of starting one, e.g. one run with --inMemoryPersistence" };
+        var command = new Command("history", "synthetic history in a real Azurite: storage calls, bytes, ms and rows of a timeline, a label search and a summary; writes per camera per minute") { cameras, days, json, storage };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var cameraCount = parse.GetValue(cameras);
@@ -31,14 +32,22 @@ public static class HistoryBenchCommand
                 throw new CliInputException($"--days {dayCount} is invalid: expected 1 to 366");
             }
 
-            var folder = Path.Combine(RepositoryLayout.WorkFolder("bench-history"), $"azurite-{Environment.ProcessId}");
+            void Status(string line) => Console.Error.WriteLine($"bench history: {line}");
             HistoryBenchResult result;
-            await using (var azurite = await AzuriteServer.StartAsync(Path.Combine(folder, "data"), cancellationToken: cancellationToken))
+            if (parse.GetValue(storage) is { Length: > 0 } connection)
             {
-                result = await HistoryBenchmark.RunAsync(azurite.ConnectionString, cameraCount, dayCount, line => Console.Error.WriteLine($"bench history: {line}"), cancellationToken);
+                result = await HistoryBenchmark.RunAsync(connection, cameraCount, dayCount, Status, cancellationToken);
             }
+            else
+            {
+                var folder = Path.Combine(RepositoryLayout.WorkFolder("bench-history"), $"azurite-{Environment.ProcessId}");
+                await using (var azurite = await AzuriteServer.StartAsync(Path.Combine(folder, "data"), cancellationToken: cancellationToken))
+                {
+                    result = await HistoryBenchmark.RunAsync(azurite.ConnectionString, cameraCount, dayCount, Status, cancellationToken);
+                }
 
-            Directory.Delete(folder, recursive: true);
+                Directory.Delete(folder, recursive: true);
+            }
             if (parse.GetValue(json))
             {
                 CliJson.Write(result);
