@@ -38,8 +38,9 @@ public sealed partial class HistoryStartupService(
         {
             await grains.GetGrain<IHistoryRetentionGrain>(IHistoryRetentionGrain.Key).StartAsync();
         }
-        catch (Exception e) when (e is OrleansException or TimeoutException or InvalidOperationException)
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
+            // Never stop the silo over it (an exception here would end the host).
             LogRetentionNotStarted(e.Message);
         }
 
@@ -51,7 +52,7 @@ public sealed partial class HistoryStartupService(
                 // Activates the aggregator; its flush timer replays the journal even while storage is away.
                 await grains.GetGrain<IAggregatorGrain>(camera).GetStatusAsync();
             }
-            catch (Exception e) when (e is OrleansException or TimeoutException or InvalidOperationException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 LogWakeFailed(camera, e.Message);
             }
