@@ -4,7 +4,7 @@ namespace ActionNet.Drills;
 public static class DrillCatalog
 {
     /// <summary>The drills' short names, in run order.</summary>
-    public static IReadOnlyList<string> Names { get; } = [SiloKillDrill.Name, StorageOutageDrill.Name, StreamRestartDrill.Name, BadInputsDrill.Name, ClusterRestartDrill.Name];
+    public static IReadOnlyList<string> Names { get; } = [SiloKillDrill.Name, StorageOutageDrill.Name, StreamRestartDrill.Name, BadInputsDrill.Name, ClusterRestartDrill.Name, JournalDrill.Name];
 
     /// <summary>Runs the drill named <paramref name="name"/> on a cluster of its own.</summary>
     /// <exception cref="ArgumentException">No drill has that name.</exception>
@@ -15,6 +15,7 @@ public static class DrillCatalog
         StreamRestartDrill.Name => await StreamRestartDrill.RunAsync(options, cancellationToken),
         BadInputsDrill.Name => await BadInputsDrill.RunAsync(options, cancellationToken),
         ClusterRestartDrill.Name => await ClusterRestartDrill.RunAsync(options, cancellationToken),
+        JournalDrill.Name => await JournalDrill.RunAsync(options, cancellationToken),
         _ => throw new ArgumentException($"unknown drill '{name}'; known drills: {string.Join(", ", Names)}", nameof(name)),
     };
 }

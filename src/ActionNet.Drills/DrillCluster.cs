@@ -24,7 +24,7 @@ public sealed class DrillCluster : IAsyncDisposable
         Client = client;
         Options = options;
         Media = new GeneratedMedia(Path.Combine(folder, "media"));
-        History = LabelHistory.Connect(new HistoryStorageOptions { ConnectionString = host.Storage.ConnectionString });
+        History = LabelStore.Connect(new HistoryStorageOptions { ConnectionString = host.Storage.ConnectionString });
     }
 
     /// <summary>The drill's folder (cluster logs, Azurite data, media).</summary>
@@ -46,7 +46,7 @@ public sealed class DrillCluster : IAsyncDisposable
     public GeneratedMedia Media { get; }
 
     /// <summary>The label history read straight from storage.</summary>
-    public LabelHistory History { get; }
+    public LabelStore History { get; }
 
     /// <summary>When the cluster started (history reads start a minute before).</summary>
     public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
@@ -69,6 +69,9 @@ public sealed class DrillCluster : IAsyncDisposable
             ["ActionNet__Ingest__RetrySeconds"] = "1",
             ["ActionNet__Aggregation__GapSeconds"] = $"{options.GapSeconds}",
             ["ActionNet__Aggregation__MaxBufferedEvents"] = $"{options.MaxBufferedEvents}",
+
+            // Drills time recovery to the second: flush the journal to storage every second.
+            ["ActionNet__Aggregation__FlushIntervalMs"] = "1000",
         };
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
@@ -105,11 +108,11 @@ public sealed class DrillCluster : IAsyncDisposable
 
     /// <summary>Stored events of <paramref name="cameraId"/> (each sequence once), earliest first.</summary>
     public async Task<IReadOnlyList<ActionEvent>> EventsAsync(string cameraId) =>
-        await History.QueryAsync(new HistoryQuery { Cameras = [cameraId], From = Started.AddMinutes(-1), Limit = 1_000_000 });
+        await HistoryPages.ToListAsync(new HistoryQuery { Cameras = [cameraId], From = Started.AddMinutes(-1), Limit = HistoryQueryRules.MaxLimit }, q => History.QueryAsync(q));
 
     /// <summary>Gaps recorded for <paramref name="cameraId"/>, earliest first.</summary>
     public async Task<IReadOnlyList<HistoryGap>> GapsAsync(string cameraId) =>
-        await History.QueryGapsAsync(new HistoryQuery { Cameras = [cameraId], From = Started.AddMinutes(-1), Limit = 1_000_000 });
+        await HistoryPages.ToListAsync(new HistoryQuery { Cameras = [cameraId], From = Started.AddMinutes(-1), Limit = HistoryQueryRules.MaxLimit }, q => History.QueryGapsAsync(q));
 
     /// <summary>Every event line stored for <paramref name="cameraId"/>, blob by blob, duplicates included.</summary>
     public Task<IReadOnlyList<ActionEvent>> StoredEventsAsync(string cameraId) => StoredEvents.ReadAsync(Host.Storage.ConnectionString, cameraId);

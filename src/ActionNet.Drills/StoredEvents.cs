@@ -18,7 +18,7 @@ public static class StoredEvents
     public static async Task<IReadOnlyList<ActionEvent>> ReadAsync(string connectionString, string cameraId)
     {
         var options = new HistoryStorageOptions { ConnectionString = connectionString };
-        var container = new BlobContainerClient(connectionString, options.ContainerName, LabelHistory.CreateClientOptions(options));
+        var container = new BlobContainerClient(connectionString, options.ContainerName, LabelStore.CreateClientOptions(options));
         var events = new List<ActionEvent>();
         if (!await container.ExistsAsync())
         {

@@ -19,6 +19,23 @@ internal static class JsonLines
         return new BinaryData(buffer.ToArray());
     }
 
+    /// <summary>The complete lines of <paramref name="content"/>, without their '\n'; a trailing partial line is left out.</summary>
+    public static IEnumerable<ReadOnlyMemory<byte>> Lines(ReadOnlyMemory<byte> content)
+    {
+        var start = 0;
+        while (start < content.Length)
+        {
+            var end = content.Span[start..].IndexOf((byte)'\n');
+            if (end < 0)
+            {
+                yield break;
+            }
+
+            yield return content.Slice(start, end);
+            start += end + 1;
+        }
+    }
+
     public static List<T> Read<T>(BinaryData content)
     {
         var records = new List<T>();

@@ -27,7 +27,7 @@ public static class StorageConnectionProbe
         try
         {
             var probeOptions = new HistoryStorageOptions { MaxRetries = 1, NetworkTimeout = TimeSpan.FromSeconds(5) };
-            service = new BlobServiceClient(connectionString, LabelHistory.CreateClientOptions(probeOptions));
+            service = new BlobServiceClient(connectionString, LabelStore.CreateClientOptions(probeOptions));
         }
         catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
         {

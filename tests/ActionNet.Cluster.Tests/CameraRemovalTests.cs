@@ -39,7 +39,7 @@ public sealed class CameraRemovalTests(SharedClusterFixture fixture)
             Assert.Equal(settled, after.Length);
             Assert.Superset(before.Select(e => e.Sequence).ToHashSet(), after.Select(e => e.Sequence).ToHashSet());
             var json = await Cluster.CliOkAsync("history", "--json", "--camera", camera);
-            Assert.Equal(settled, json.Json<JsonElement[]>().Length);
+            Assert.Equal(settled, json.Json<JsonElement>().GetProperty("items").GetArrayLength());
 
             // Not listed, not reading.
             var list = await Cluster.CliOkAsync("cameras", "list", "--json");

@@ -131,6 +131,51 @@ public sealed class LabelHistoryTests(SharedClusterFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task APageCutByLimitSaysSoAndItsTokenContinuesWhereItStopped()
+    {
+        var red = TestCluster.NewCameraId("red");
+        try
+        {
+            await Cluster.RegisterAsync(red, Red);
+            var all = await Cluster.WaitForHistoryAsync(red, "8 stored events", h => h.Length >= 8);
+
+            var table = await Cluster.CliOkAsync("history", "--camera", red, "--limit", "3");
+            var first = (await Cluster.CliOkAsync("history", "--json", "--camera", red, "--limit", "3")).Json<HistoryPage<ActionEvent>>();
+            var second = (await Cluster.CliOkAsync("history", "--json", "--camera", red, "--limit", "3", "--after", first.Next!)).Json<HistoryPage<ActionEvent>>();
+            var segments = (await Cluster.CliOkAsync("history", "segments", "--json", "--camera", red)).Json<HistoryPage<LabelSegment>>();
+            var summary = (await Cluster.CliOkAsync("history", "summary", "--json", "--camera", red)).Json<HistoryPage<LabelTotal>>();
+
+            Assert.Contains("more: this page stopped at --limit 3; continue with --after ", table.Stdout, StringComparison.Ordinal);
+            Assert.NotNull(first.Next);
+            Assert.Equal(all.Take(6).Select(e => e.Sequence), first.Items.Concat(second.Items).Select(e => e.Sequence));
+            Assert.NotEmpty(segments.Items);
+            Assert.All(segments.Items, s => Assert.Equal(red, s.CameraId));
+            Assert.NotEmpty(summary.Items);
+        }
+        finally
+        {
+            await Cluster.RemoveQuietlyAsync(red);
+        }
+    }
+
+    [Theory]
+    [InlineData("--from 2026-01-02T00:00:00Z --to 2026-01-01T00:00:00Z", "reversed")]
+    [InlineData("--limit 0", "--limit 0 is invalid")]
+    [InlineData("--after not-a-token", "is not a continuation token")]
+    [InlineData("--from 9999-12-31T23:59:59Z", "--from 9999-12-31T23:59:59Z is out of range")]
+    [InlineData("--min-confidence NaN", "--min-confidence NaN is invalid")]
+    [InlineData("--label dance", "--label 'dance' is unknown")]
+    public async Task BadHistoryInputGivesOneLineAndExitCode2(string arguments, string expected)
+    {
+        var run = await Cluster.CliAsync(["history", .. arguments.Split(' ')]);
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+
     private async Task<ActionEvent[]> HistoryJsonAsync(params string[] filters) =>
-        (await Cluster.CliOkAsync(["history", "--json", .. filters])).Json<ActionEvent[]>();
+        (await Cluster.CliOkAsync(["history", "--json", .. filters])).Json<HistoryPage<ActionEvent>>().Items;
 }

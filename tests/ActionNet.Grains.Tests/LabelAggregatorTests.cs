@@ -21,8 +21,8 @@ public class LabelAggregatorTests
         var aggregator = new LabelAggregator("cam", windowsAveraged: 2);
 
         aggregator.Add(Window(0, 1.0f, 0.0f));
-        var second = aggregator.Add(Window(1, 0.0f, 1.0f)).Event;
-        var third = aggregator.Add(Window(2, 0.0f, 1.0f)).Event;
+        var second = aggregator.Add(Window(1, 0.0f, 1.0f));
+        var third = aggregator.Add(Window(2, 0.0f, 1.0f));
 
         Assert.Equal([0.5f, 0.5f], second.Probabilities);
         Assert.Equal([0.0f, 1.0f], third.Probabilities);
@@ -33,29 +33,6 @@ public class LabelAggregatorTests
         Assert.Equal(T0.AddSeconds(3), third.End);
         Assert.Equal("m.onnx", third.Model);
         Assert.Equal("s1", third.Silo);
-    }
-
-    [Fact]
-    public void SegmentClosesWhenTheLabelChangesAndSpansItsEvents()
-    {
-        var aggregator = new LabelAggregator("cam", windowsAveraged: 1);
-
-        Assert.Null(aggregator.Add(Window(0, 0.9f, 0.1f)).Closed);
-        Assert.Null(aggregator.Add(Window(1, 0.7f, 0.3f)).Closed);
-        var closed = aggregator.Add(Window(2, 0.2f, 0.8f)).Closed;
-
-        Assert.NotNull(closed);
-        Assert.Equal("push", closed.Label);
-        Assert.Equal(0, closed.FirstSequence);
-        Assert.Equal(1, closed.LastSequence);
-        Assert.Equal(T0, closed.Start);
-        Assert.Equal(T0.AddSeconds(2), closed.End);
-        Assert.Equal(0.8f, closed.MeanConfidence, 3);
-
-        var open = aggregator.CloseOpenSegment();
-        Assert.Equal("walk", open!.Label);
-        Assert.Equal(2, open.FirstSequence);
-        Assert.Null(aggregator.CloseOpenSegment());
     }
 
     [Fact]

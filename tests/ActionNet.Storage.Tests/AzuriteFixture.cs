@@ -21,12 +21,19 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     /// <summary>A connection string for the fixture's Azurite.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentKey};BlobEndpoint=http://127.0.0.1:{ports[0]}/devstoreaccount1;";
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentKey};BlobEndpoint=http://127.0.0.1:{ports[0]}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{ports[2]}/devstoreaccount1;";
 
     /// <summary>A client for a container no other test uses; it does not exist until first written.</summary>
     public BlobContainerClient CreateContainer() =>
-        new BlobServiceClient(ConnectionString, LabelHistory.CreateClientOptions(new HistoryStorageOptions()))
+        new BlobServiceClient(ConnectionString, LabelStore.CreateClientOptions(new HistoryStorageOptions()))
             .GetBlobContainerClient("t" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>A label store over a container and a table no other test uses; <paramref name="counter"/> counts its requests.</summary>
+    public LabelStore CreateStore(StorageCallCounter? counter = null)
+    {
+        var name = "t" + Guid.NewGuid().ToString("N");
+        return LabelStore.Connect(new HistoryStorageOptions { ConnectionString = ConnectionString, ContainerName = name, TableName = name }, counter);
+    }
 
     public async Task InitializeAsync()
     {

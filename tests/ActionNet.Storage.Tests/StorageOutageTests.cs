@@ -12,16 +12,16 @@ public sealed class StorageOutageTests
     private readonly int closedPort = ClosedPort();
 
     private string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:{closedPort}/devstoreaccount1;";
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:{closedPort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{closedPort}/devstoreaccount1;";
 
     [Fact]
     public async Task WritingToAnUnreachableAccountFailsFastWithOneLineNamingTheEndpoint()
     {
-        var history = LabelHistory.Connect(new HistoryStorageOptions { ConnectionString = ConnectionString });
+        var history = LabelStore.Connect(new HistoryStorageOptions { ConnectionString = ConnectionString });
         var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<HistoryStorageUnavailableException>(
-            () => history.AppendEventsAsync(TestEvents.Range("gate", 0, 3)));
+            () => history.OpenWriterAsync("gate", "silo"));
 
         Assert.True(clock.Elapsed < FailFast, $"took {clock.Elapsed}");
         Assert.StartsWith($"label history storage at http://127.0.0.1:{closedPort}/devstoreaccount1 is unavailable: ", error.Message, StringComparison.Ordinal);
@@ -31,7 +31,7 @@ public sealed class StorageOutageTests
     [Fact]
     public async Task QueryingAnUnreachableAccountFailsRatherThanReturningNothing()
     {
-        var history = LabelHistory.Connect(new HistoryStorageOptions { ConnectionString = ConnectionString });
+        var history = LabelStore.Connect(new HistoryStorageOptions { ConnectionString = ConnectionString });
 
         await Assert.ThrowsAsync<HistoryStorageUnavailableException>(() => history.QueryAsync(new HistoryQuery()));
         await Assert.ThrowsAsync<HistoryStorageUnavailableException>(() => history.GetLastSequenceAsync("gate"));

@@ -104,9 +104,10 @@ public static class ClusterBenchmark
         var to = DateTimeOffset.UtcNow;
         var dropped = await DroppedAsync(client, ids) - droppedBefore;
 
-        // Events whose window ended inside the interval may still sit in an aggregator's buffer; one flush later they are stored.
-        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
-        var events = await client.GetGrain<IHistoryGrain>("bench").QueryAsync(new HistoryQuery { Cameras = ids, From = from, To = to, Limit = 1_000_000 });
+        // Events whose window ended inside the interval may still sit in an aggregator's journal; one flush (15 s) later they are stored.
+        await Task.Delay(TimeSpan.FromSeconds(18), cancellationToken);
+        var history = client.GetGrain<IHistoryGrain>("bench");
+        var events = (await HistoryPages.ToListAsync(new HistoryQuery { Cameras = ids, From = from, To = to, Limit = HistoryQueryRules.MaxLimit }, history.QueryAsync, cancellationToken)).ToArray();
         var latencies = events.Select(e => (e.StoredAt - e.End).TotalMilliseconds).ToArray();
         return (events.Length / (to - from).TotalSeconds, utilisation.Count == 0 ? 0 : utilisation.Average(), dropped, latencies, events.Length);
     }

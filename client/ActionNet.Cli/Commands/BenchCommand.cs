@@ -18,7 +18,7 @@ namespace ActionNet.Cli.Commands;
 public static class BenchCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create() => new("bench", "measure preprocessing, model and cluster throughput") { CreatePreprocess(), CreateModel(), CreateCluster(), CreateScale(), CreateIngest(), CreateFaults() };
+    public static Command Create() => new("bench", "measure preprocessing, model and cluster throughput") { CreatePreprocess(), CreateModel(), CreateCluster(), CreateScale(), CreateIngest(), CreateFaults(), HistoryBenchCommand.Create() };
 
     private static Command CreatePreprocess()
     {

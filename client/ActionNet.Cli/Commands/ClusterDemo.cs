@@ -63,12 +63,12 @@ public static class ClusterDemo
 
             var history = connection.Client.GetGrain<IHistoryGrain>("demo");
             var query = new HistoryQuery { Cameras = [.. cameras], From = started - TimeSpan.FromMinutes(1), Limit = 5000 };
-            var events = await history.QueryAsync(query);
+            var events = (await history.QueryAsync(query)).Items;
             CliConsole.Out.WriteLine();
             CliConsole.Out.WriteLine($"history query: {events.Length} event(s) persisted in Azure Blob (Azurite) since the demo started; the last 10:");
             CliConsole.Out.Write(HistoryCommand.ToTable(events.TakeLast(10)));
             var summary = new Table().AddColumns("camera", "label", "seconds", "events");
-            foreach (var total in (await history.SummaryAsync(query)).OrderBy(t => t.CameraId, StringComparer.Ordinal).ThenByDescending(t => t.Seconds))
+            foreach (var total in (await history.SummaryAsync(query)).Items.OrderBy(t => t.CameraId, StringComparer.Ordinal).ThenByDescending(t => t.Seconds))
             {
                 summary.AddRow(total.CameraId, Markup.Escape(total.Label), total.Seconds.ToString("F1", CultureInfo.InvariantCulture), $"{total.Events}");
             }
@@ -98,7 +98,7 @@ public static class ClusterDemo
         var deadline = DateTimeOffset.UtcNow + duration;
         while (DateTimeOffset.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
         {
-            foreach (var e in await history.QueryAsync(new HistoryQuery { From = since, Limit = 1000 }))
+            foreach (var e in (await history.QueryAsync(new HistoryQuery { From = since, Limit = 1000 })).Items)
             {
                 if (seen.Add((e.CameraId, e.Sequence)))
                 {

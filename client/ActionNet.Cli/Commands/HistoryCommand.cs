@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
+using System.Text.Json;
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Abstractions.History;
 using ActionNet.Cli.Cluster;
@@ -9,7 +9,11 @@ using Spectre.Console;
 
 namespace ActionNet.Cli.Commands;
 
-/// <summary><c>actionnet history [summary]</c>: query the persisted action history as a table, JSON or CSV.</summary>
+/// <summary>
+/// <c>actionnet history [segments|summary|gaps|export]</c>: the persisted action history, one page at a
+/// time (<c>--limit</c>, <c>--after &lt;token&gt;</c>), as a table, JSON (<c>{"items": [...], "next": token}</c>) or CSV;
+/// <c>export</c> streams every match to JSONL or CSV.
+/// </summary>
 public static class HistoryCommand
 {
     /// <summary>Builds the command.</summary>
@@ -17,9 +21,12 @@ public static class HistoryCommand
     {
         var cluster = new ClusterOptions();
         var filters = new HistoryFilters();
-        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var json = new Option<bool>("--json") { Description = "print JSON: {\"items\": [...], \"next\": token or null}" };
         var csv = new Option<bool>("--csv") { Description = "print CSV, one column per class probability" };
-        var command = new Command("history", "query the action history") { json, csv, CreateSummary(cluster, filters), CreateGaps(cluster, filters) };
+        var command = new Command("history", "query the action history (events; see also segments, summary, gaps, export)")
+        {
+            json, csv, CreateSegments(cluster, filters), CreateSummary(cluster, filters), CreateGaps(cluster, filters), CreateExport(cluster, filters), CreateMigrate(cluster),
+        };
         filters.AddTo(command);
         cluster.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -29,21 +36,26 @@ public static class HistoryCommand
                 throw new CliInputException("choose one of --json and --csv");
             }
 
-            var query = filters.Build(parse);
+            var query = filters.Build(parse, "events");
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            var events = await connection.Client.GetGrain<IHistoryGrain>("query").QueryAsync(query);
+            var page = await connection.Client.GetGrain<IHistoryGrain>("query").QueryAsync(query);
             if (parse.GetValue(json))
             {
-                CliJson.Write(events);
+                WriteJson(page);
             }
             else if (parse.GetValue(csv))
             {
-                Console.Out.Write(ToCsv(events));
+                Console.Out.Write(HistoryCsv.Write(page.Items));
+                if (page.Next is not null)
+                {
+                    Console.Error.WriteLine(More(query, page.Next));
+                }
             }
             else
             {
-                CliConsole.Out.Write(ToTable(events));
-                CliConsole.Out.WriteLine($"{events.Length} event(s)");
+                CliConsole.Out.Write(ToTable(page.Items));
+                CliConsole.Out.WriteLine($"{page.Items.Length} event(s)");
+                WriteMore(query, page.Next);
             }
 
             return 0;
@@ -59,7 +71,7 @@ public static class HistoryCommand
         foreach (var e in events)
         {
             table.AddRow(
-                e.End.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
+                Time(e.End),
                 e.CameraId,
                 $"{e.Sequence}",
                 Markup.Escape(e.Label),
@@ -71,56 +83,76 @@ public static class HistoryCommand
         return table;
     }
 
-    /// <summary>CSV with a header; one column per class probability, named after the first event's labels.</summary>
-    public static string ToCsv(IReadOnlyList<ActionEvent> events)
+    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
+
+    private static void WriteJson<T>(HistoryPage<T> page) => CliJson.Write(new { items = page.Items, next = page.Next });
+
+    private static string More(HistoryQuery query, string next) =>
+        $"more: this page stopped at --limit {query.Limit}; continue with --after {next}";
+
+    private static void WriteMore(HistoryQuery query, string? next)
     {
-        ArgumentNullException.ThrowIfNull(events);
-        var labels = events.Count > 0 ? events[0].Labels : [];
-        var csv = new StringBuilder();
-        csv.AppendLine(string.Join(",", new[] { "camera", "sequence", "start", "end", "label", "confidence", "model", "silo" }.Concat(labels.Select(l => "p_" + l))));
-        foreach (var e in events)
+        if (next is not null)
         {
-            var fields = new[]
-            {
-                e.CameraId,
-                e.Sequence.ToString(CultureInfo.InvariantCulture),
-                e.Start.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-                e.End.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-                Quote(e.Label),
-                e.Confidence.ToString("R", CultureInfo.InvariantCulture),
-                Quote(e.Model),
-                Quote(e.Silo),
-            }.Concat(e.Probabilities.Select(p => p.ToString("R", CultureInfo.InvariantCulture)));
-            csv.AppendLine(string.Join(",", fields));
+            CliConsole.Out.WriteLine(Markup.Escape(More(query, next)));
         }
+    }
 
-        return csv.ToString();
+    private static Command CreateSegments(ClusterOptions cluster, HistoryFilters filters)
+    {
+        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var command = new Command("segments", "label segments: runs of one label per camera, with windows, mean and peak confidence") { json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var query = filters.Build(parse, "segments");
+            await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
+            var page = await connection.Client.GetGrain<IHistoryGrain>("query").SegmentsAsync(query);
+            if (parse.GetValue(json))
+            {
+                WriteJson(page);
+                return 0;
+            }
 
-        static string Quote(string value) => value.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+            var table = new Table().AddColumns("start (UTC)", "end (UTC)", "camera", "label", "windows", "mean", "peak", "model", "open");
+            foreach (var s in page.Items)
+            {
+                table.AddRow(
+                    Time(s.Start), Time(s.End), s.CameraId, Markup.Escape(s.Label), $"{s.Windows}",
+                    s.MeanConfidence.ToString("P1", CultureInfo.InvariantCulture), s.PeakConfidence.ToString("P1", CultureInfo.InvariantCulture),
+                    Markup.Escape(s.Model), s.Open ? "open" : "");
+            }
+
+            CliConsole.Out.Write(table);
+            CliConsole.Out.WriteLine($"{page.Items.Length} segment(s)");
+            WriteMore(query, page.Next);
+            return 0;
+        });
+        return command;
     }
 
     private static Command CreateSummary(ClusterOptions cluster, HistoryFilters filters)
     {
         var json = new Option<bool>("--json") { Description = "print JSON" };
-        var command = new Command("summary", "time spent per label per camera") { json };
+        var command = new Command("summary", "time spent per label per camera (from segments and daily totals)") { json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var query = filters.Build(parse);
+            var query = filters.Build(parse, "summary");
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            var totals = await connection.Client.GetGrain<IHistoryGrain>("query").SummaryAsync(query);
+            var page = await connection.Client.GetGrain<IHistoryGrain>("query").SummaryAsync(query);
             if (parse.GetValue(json))
             {
-                CliJson.Write(totals);
+                WriteJson(page);
                 return 0;
             }
 
-            var table = new Table().AddColumns("camera", "label", "time", "events");
-            foreach (var t in totals.OrderBy(t => t.CameraId, StringComparer.Ordinal).ThenByDescending(t => t.Seconds))
+            var table = new Table().AddColumns("camera", "label", "time", "events", "segments");
+            foreach (var t in page.Items)
             {
-                table.AddRow(t.CameraId, Markup.Escape(t.Label), TimeSpan.FromSeconds(t.Seconds).ToString(@"hh\:mm\:ss\.f", CultureInfo.InvariantCulture), $"{t.Events}");
+                table.AddRow(t.CameraId, Markup.Escape(t.Label), TimeSpan.FromSeconds(t.Seconds).ToString(@"d\.hh\:mm\:ss\.f", CultureInfo.InvariantCulture), $"{t.Events}", $"{t.Segments}");
             }
 
             CliConsole.Out.Write(table);
+            WriteMore(query, page.Next);
             return 0;
         });
         return command;
@@ -129,33 +161,84 @@ public static class HistoryCommand
     private static Command CreateGaps(ClusterOptions cluster, HistoryFilters filters)
     {
         var json = new Option<bool>("--json") { Description = "print JSON" };
-        var command = new Command("gaps", "outages: stretches with no label while a camera was registered (silo failure, stream outage, restart)") { json };
+        var command = new Command("gaps", "outages and lost windows: stretches with no label while a camera was registered, and why") { json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var query = filters.Build(parse);
+            var query = filters.Build(parse, "gaps");
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            var gaps = await connection.Client.GetGrain<IHistoryGrain>("query").GapsAsync(query);
+            var page = await connection.Client.GetGrain<IHistoryGrain>("query").GapsAsync(query);
             if (parse.GetValue(json))
             {
-                CliJson.Write(gaps);
+                WriteJson(page);
                 return 0;
             }
 
-            var table = new Table().AddColumns("camera", "from (UTC)", "to (UTC)", "seconds", "after window", "resumed at window", "resumed on");
-            foreach (var gap in gaps)
+            var table = new Table().AddColumns("camera", "from (UTC)", "to (UTC)", "seconds", "after window", "resumed at window", "lost windows", "reason", "resumed on");
+            foreach (var gap in page.Items)
             {
                 table.AddRow(
                     gap.CameraId,
-                    gap.Start.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
-                    gap.End.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
+                    Time(gap.Start),
+                    Time(gap.End),
                     gap.Duration.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture),
                     $"{gap.PreviousSequence}",
                     $"{gap.NextSequence}",
+                    $"{gap.LostWindows}",
+                    Markup.Escape(gap.Reason),
                     Markup.Escape(gap.Silo));
             }
 
             CliConsole.Out.Write(table);
-            CliConsole.Out.WriteLine($"{gaps.Length} gap(s)");
+            CliConsole.Out.WriteLine($"{page.Items.Length} gap(s)");
+            WriteMore(query, page.Next);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateExport(ClusterOptions cluster, HistoryFilters filters)
+    {
+        var format = new Option<string>("--format") { Description = "jsonl or csv", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong("jsonl", "csv");
+        var output = new Option<string?>("--out") { Description = "file to write; default: stdout" };
+        var command = new Command("export", "stream every matching event to JSONL or CSV, page by page, with a progress bar on stderr") { format, output };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var query = filters.Build(parse, "events");
+            var csv = parse.GetValue(format) == "csv";
+            await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
+            var history = connection.Client.GetGrain<IHistoryGrain>("export");
+            var path = parse.GetValue(output);
+            await using var writer = path is null ? Console.Out : new StreamWriter(path, append: false);
+            var exported = await HistoryExport.RunAsync(query, history.QueryAsync, writer, csv, cancellationToken);
+            Console.Error.WriteLine($"exported {exported} event(s){(path is null ? "" : $" to {path}")}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateMigrate(ClusterOptions cluster)
+    {
+        var command = new Command("migrate", "convert history of the earlier layout (a blob per flush) into the indexed layout; needs --storage; run before upgraded silos write those cameras");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var connection = parse.GetValue(cluster.Storage);
+            if (string.IsNullOrWhiteSpace(connection))
+            {
+                throw new CliInputException("history migrate needs the storage account: --storage <connection string> (or ACTIONNET_STORAGE)");
+            }
+
+            var store = Storage.LabelStore.Connect(new Storage.HistoryStorageOptions { ConnectionString = connection });
+            await store.EnsureCreatedAsync(cancellationToken);
+            var migration = new Storage.HistoryMigration(store);
+            var cameras = await migration.CamerasToMigrateAsync(cancellationToken);
+            foreach (var camera in cameras)
+            {
+                var (events, gaps, blobs) = await migration.MigrateAsync(camera, cancellationToken);
+                CliConsole.Out.WriteLine($"{camera}: {events} event(s) and {gaps} gap(s) migrated, {blobs} old blob(s) removed");
+            }
+
+            CliConsole.Out.WriteLine($"{cameras.Count} camera(s) migrated");
             return 0;
         });
         return command;
@@ -166,17 +249,10 @@ public static class HistoryCommand
         private readonly Option<string[]> _cameras = new("--camera") { Description = "camera id(s); default: all", AllowMultipleArgumentsPerToken = true, Recursive = true };
         private readonly Option<string?> _from = new("--from") { Description = "from time: ISO 8601, or a duration ago such as 15m, 2h, 1d", Recursive = true };
         private readonly Option<string?> _to = new("--to") { Description = "to time (exclusive): ISO 8601, now, or a duration ago", Recursive = true };
-        private readonly Option<string?> _label = new("--label") { Description = "only this label", Recursive = true };
-        private const int DefaultLimit = 1000;
-        private const int MaxLimit = 100_000;
-        private readonly Option<double?> _minConfidence = NumberOptions.Decimal("--min-confidence", "only events at least this confident", 0, 1, minIncluded: true);
-        private readonly Option<int?> _limit = NumberOptions.Whole("--limit", $"at most N events (default {DefaultLimit})", 1, MaxLimit);
-
-        public HistoryFilters()
-        {
-            _minConfidence.Recursive = true;
-            _limit.Recursive = true;
-        }
+        private readonly Option<string?> _label = new("--label") { Description = "only this label (one of the model's labels)", Recursive = true };
+        private readonly Option<float> _minConfidence = new("--min-confidence") { Description = "only records at least this confident, 0..1", Recursive = true };
+        private readonly Option<int> _limit = new("--limit") { Description = $"at most N records per page (1..{HistoryQueryRules.MaxLimit})", DefaultValueFactory = _ => 1000, Recursive = true };
+        private readonly Option<string?> _after = new("--after") { Description = "continue after the page that printed this token", Recursive = true };
 
         public void AddTo(Command command)
         {
@@ -186,28 +262,31 @@ public static class HistoryCommand
             command.Options.Add(_label);
             command.Options.Add(_minConfidence);
             command.Options.Add(_limit);
+            command.Options.Add(_after);
         }
 
-        public HistoryQuery Build(ParseResult parse)
+        // The shared rules run here, before connecting: a bad query costs nothing.
+        public HistoryQuery Build(ParseResult parse, string kind)
         {
             var now = DateTimeOffset.UtcNow;
-            var confidence = (float)(parse.GetValue(_minConfidence) ?? 0);
-            var limit = parse.GetValue(_limit) ?? DefaultLimit;
             var label = parse.GetValue(_label);
             if (label is not null && CameraInputRules.TextProblem("label", label, CameraInputRules.MaxProfileNameLength) is { } problem)
             {
                 throw new CliInputException($"--label: {problem}");
             }
 
-            return new HistoryQuery
+            var query = new HistoryQuery
             {
                 Cameras = [.. (parse.GetValue(_cameras) ?? []).Select(CameraIds.Validate)],
                 From = parse.GetValue(_from) is { } from ? TimeArgument.Parse(from, now) : null,
                 To = parse.GetValue(_to) is { } to ? TimeArgument.Parse(to, now) : null,
                 Label = label,
-                MinConfidence = confidence,
-                Limit = limit,
+                MinConfidence = parse.GetValue(_minConfidence),
+                Limit = parse.GetValue(_limit),
+                After = parse.GetValue(_after),
             };
+            HistoryQueryRules.Validate(query, kind);
+            return query;
         }
     }
 }

@@ -7,7 +7,10 @@ using ActionNet.Cli.Output;
 
 namespace ActionNet.Cli.Commands;
 
-/// <summary><c>actionnet watch [--camera id]</c>: print labels as they are persisted, until Ctrl-C.</summary>
+/// <summary>
+/// <c>actionnet watch [--camera id]</c>: print labels as they are persisted (journaled), until Ctrl-C. Reads
+/// each camera's aggregator (its newest events), never storage, so it stays fast however long the history.
+/// </summary>
 public static class WatchCommand
 {
     // A year: longer than any watch, and far inside what a cancellation timer accepts.
@@ -34,19 +37,30 @@ public static class WatchCommand
             }
 
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            var history = connection.Client.GetGrain<IHistoryGrain>("watch");
-            var seen = new HashSet<(string, long)>();
+            var grains = connection.Client;
+            var printedUpTo = new Dictionary<string, long>(StringComparer.Ordinal);
             var since = DateTimeOffset.UtcNow - TimeSpan.FromSeconds(5);
             var printed = 0;
+            var listed = DateTimeOffset.MinValue;
+            var watched = ids;
             try
             {
                 while (stopAfter is null || printed < stopAfter)
                 {
-                    var events = await history.QueryAsync(new HistoryQuery { Cameras = ids, From = since, Limit = 500 });
-                    foreach (var e in events.Where(e => seen.Add((e.CameraId, e.Sequence))))
+                    if (ids.Length == 0 && DateTimeOffset.UtcNow - listed > TimeSpan.FromSeconds(10))
+                    {
+                        watched = await grains.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).ListAsync();
+                        listed = DateTimeOffset.UtcNow;
+                    }
+
+                    var recent = await Task.WhenAll(watched.Select(id => grains.GetGrain<IAggregatorGrain>(id).GetRecentAsync(200)));
+                    var fresh = recent.SelectMany(r => r)
+                        .Where(e => e.End >= since && e.Sequence > printedUpTo.GetValueOrDefault(e.CameraId, -1))
+                        .OrderBy(e => e.End).ThenBy(e => e.CameraId, StringComparer.Ordinal);
+                    foreach (var e in fresh)
                     {
                         Print(e, parse.GetValue(json));
-                        since = e.End > since ? e.End : since;
+                        printedUpTo[e.CameraId] = e.Sequence;
                         if (++printed == stopAfter)
                         {
                             break;

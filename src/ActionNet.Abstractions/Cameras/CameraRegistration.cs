@@ -48,4 +48,7 @@ public sealed record CameraRegistration
     /// registration stored before plans existed (it is resolved on its next activation).
     /// </summary>
     [Id(9)] public CameraPlan? Plan { get; init; }
+
+    /// <summary>Days of this camera's history kept; null: ActionNet:History:RetentionDays; 0 keeps everything.</summary>
+    [Id(10)] public int? RetentionDays { get; init; }
 }

@@ -26,6 +26,12 @@ public sealed record HistoryGap
     /// <summary>The silo that recorded the gap (where the camera resumed).</summary>
     [Id(5)] public string Silo { get; init; } = "";
 
+    /// <summary>Why there are no labels: "no windows" (an outage) or why scored windows could not be kept.</summary>
+    [Id(6)] public string Reason { get; init; } = "no windows";
+
+    /// <summary>Windows that were scored but could not be kept (refused, e.g. a full journal); 0 for an outage.</summary>
+    [Id(7)] public long LostWindows { get; init; }
+
     /// <summary>Length of the gap.</summary>
     public TimeSpan Duration => End - Start;
 }

@@ -2,16 +2,21 @@ namespace ActionNet.Abstractions.History;
 
 /// <summary>
 /// The query front of the label history, so clients need no storage credentials. A stateless worker
-/// on every silo; key: any string (callers use "history").
+/// on every silo; key: any string (callers use "history"). Every answer is one page: the grain never
+/// holds a whole result set, and a query it rejects (see <see cref="HistoryQueryRules"/>, unknown labels)
+/// fails with an <see cref="ArgumentException"/> before anything is read.
 /// </summary>
 public interface IHistoryGrain : IGrainWithStringKey
 {
-    /// <summary>Stored events matching <paramref name="query"/>, ordered by time, then sequence.</summary>
-    Task<ActionEvent[]> QueryAsync(HistoryQuery query);
+    /// <summary>Stored events matching <paramref name="query"/>, ordered by time, then camera, then sequence.</summary>
+    Task<HistoryPage<ActionEvent>> QueryAsync(HistoryQuery query);
 
-    /// <summary>Seconds per label per camera for the cameras and range of <paramref name="query"/>.</summary>
-    Task<LabelTotal[]> SummaryAsync(HistoryQuery query);
+    /// <summary>Label segments ending in the query's range, ordered by their first event's time, then camera.</summary>
+    Task<HistoryPage<LabelSegment>> SegmentsAsync(HistoryQuery query);
 
-    /// <summary>Outages recorded for the query's cameras and time range (by their end), earliest first.</summary>
-    Task<HistoryGap[]> GapsAsync(HistoryQuery query);
+    /// <summary>Seconds per label per camera for the cameras and range of <paramref name="query"/>, by camera then label.</summary>
+    Task<HistoryPage<LabelTotal>> SummaryAsync(HistoryQuery query);
+
+    /// <summary>Outages and lost windows recorded for the query's cameras and time range (by their end), earliest first.</summary>
+    Task<HistoryPage<HistoryGap>> GapsAsync(HistoryQuery query);
 }

@@ -1,8 +1,11 @@
 namespace ActionNet.Abstractions.History;
 
 /// <summary>
-/// A run of consecutive events of one camera with the same label, written when the label changes.
-/// Identified by camera id and <see cref="FirstSequence"/>.
+/// A run of consecutive events of one camera with the same label: the primary record of the label
+/// history. A run closes when the label changes, when windows stop for longer than the gap threshold,
+/// or at the end of the UTC hour its first event ended in (so every segment lies in one hour). The open
+/// run is stored too (<see cref="Open"/>) and updated at every flush. Identified by camera id and
+/// <see cref="FirstSequence"/>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("actionnet.label-segment")]
 public sealed record LabelSegment
@@ -27,4 +30,22 @@ public sealed record LabelSegment
 
     /// <summary>Mean of the events' confidences, 0 to 1.</summary>
     [Id(6)] public float MeanConfidence { get; init; }
+
+    /// <summary>Events (windows) in the segment.</summary>
+    [Id(7)] public int Windows { get; init; }
+
+    /// <summary>Highest event confidence in the segment, 0 to 1.</summary>
+    [Id(8)] public float PeakConfidence { get; init; }
+
+    /// <summary>The model that scored the segment's first window.</summary>
+    [Id(9)] public string Model { get; init; } = "";
+
+    /// <summary>
+    /// Seconds the segment covers: each event owns the part of its window after the previous window's end,
+    /// so overlapping windows count once.
+    /// </summary>
+    [Id(10)] public double Seconds { get; init; }
+
+    /// <summary>Whether the run is still open (its camera's newest segment, still growing).</summary>
+    [Id(11)] public bool Open { get; init; }
 }

@@ -1,8 +1,9 @@
 namespace ActionNet.Abstractions.History;
 
 /// <summary>
-/// How long one camera showed one label within a queried range. Each event owns the part of its
-/// window not already covered by the camera's previous window, so overlapping windows count once.
+/// How long one camera showed one label within a queried range, summed from the segments that end in
+/// it (whole UTC days from the stored daily totals). Each event owns the part of its window not already
+/// covered by the camera's previous window, so overlapping windows count once.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("actionnet.label-total")]
 public sealed record LabelTotal
@@ -16,6 +17,9 @@ public sealed record LabelTotal
     /// <summary>Total time with this label, in seconds.</summary>
     [Id(2)] public double Seconds { get; init; }
 
-    /// <summary>Events counted.</summary>
+    /// <summary>Events (windows) counted.</summary>
     [Id(3)] public int Events { get; init; }
+
+    /// <summary>Segments counted.</summary>
+    [Id(4)] public int Segments { get; init; }
 }

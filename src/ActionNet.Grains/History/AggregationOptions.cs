@@ -9,13 +9,17 @@ public sealed class AggregationOptions
     /// <summary>K: windows whose probabilities are averaged into one label (10, as NVIDIA's conv evaluation averages 10 clips).</summary>
     public int WindowsAveraged { get; set; } = 10;
 
-    /// <summary>Milliseconds between writes of buffered records to the label history.</summary>
-    public int FlushIntervalMs { get; set; } = 1000;
+    /// <summary>
+    /// Milliseconds between writes of journaled records to the label history. Each flush costs one append
+    /// per hour blob touched and one table transaction, so 15 s keeps a camera at 8 storage writes a minute;
+    /// records are persisted (in the journal) before the flush.
+    /// </summary>
+    public int FlushIntervalMs { get; set; } = 15_000;
 
     /// <summary>Most events written in one flush.</summary>
     public int MaxEventsPerFlush { get; set; } = 500;
 
-    /// <summary>Most events buffered while storage is unavailable; past it new windows are refused (and counted as dropped by the camera).</summary>
+    /// <summary>Most events one camera's journal holds while storage is unavailable; past it new windows are refused (counted as dropped by the camera and recorded as lost).</summary>
     public int MaxBufferedEvents { get; set; } = 20_000;
 
     /// <summary>

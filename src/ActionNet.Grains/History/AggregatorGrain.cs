@@ -10,28 +10,35 @@ namespace ActionNet.Grains.History;
 
 /// <summary>
 /// One camera's aggregator (key: camera id): labels each scored window with the mean of the last K
-/// windows, buffers events and closed segments, and writes them to the <see cref="LabelHistory"/> every
-/// flush interval. Windows at or below the stored high-water mark are ignored, and a batch is retried
-/// unchanged until stored, so nothing is written twice; while storage is down up to
-/// <see cref="AggregationOptions.MaxBufferedEvents"/> events wait in memory. Placed next to its camera.
+/// windows and appends the event to the camera's journal on local disk before acknowledging it, so
+/// nothing acknowledged lives only in memory. Every flush interval the journal's records go to the
+/// camera's <see cref="CameraHistoryWriter"/> (events, segments, totals) and are then dropped from the
+/// journal; a restarted activation on the same disk replays what is left, exactly once (the store skips
+/// sequences it holds). While storage is away the journal grows; when it is full, windows are refused
+/// (the camera counts them as dropped) and recorded as lost windows with the reason. Placed next to its camera.
 /// </summary>
 [PreferLocalPlacement]
 public sealed partial class AggregatorGrain(
-    LabelHistory history,
+    LabelStore store,
+    HistoryJournalDirectory journals,
     IOptions<AggregationOptions> options,
     SiloIdentity silo,
     ILogger<AggregatorGrain> logger) : Grain, IAggregatorGrain
 {
     private readonly AggregationOptions settings = options.Value;
-    private readonly HistoryWriteBuffer buffer = new();
     private readonly Queue<ActionEvent> recent = new();
     private LabelAggregator? aggregator;
+    private HistoryJournal? journal;
+    private CameraHistoryWriter? writer;
+    private string[]? registeredLabels;
     private bool initialized;
     private bool flushing;
     private long storedSequence = -1;
     private long recordedSequence = -1;
     private DateTimeOffset? lastWindowEnd;
     private string? lastError;
+    private long refusedWindows;
+    private LostRun? lost;
 
     private string CameraId => this.GetPrimaryKeyString();
 
@@ -40,27 +47,26 @@ public sealed partial class AggregatorGrain(
     {
         aggregator = new LabelAggregator(CameraIds.Validate(CameraId), settings.WindowsAveraged);
         var every = TimeSpan.FromMilliseconds(settings.FlushIntervalMs);
-        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(every, every) { Interleave = true });
+        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(Math.Min(1000, settings.FlushIntervalMs)), every) { Interleave = true });
         return Task.CompletedTask;
     }
 
     /// <inheritdoc/>
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (aggregator?.CloseOpenSegment() is { } open)
+        // One try to store what is journaled; whatever is left stays in the journal for the next activation.
+        if (journal is { Depth: > 0 } && !cancellationToken.IsCancellationRequested)
         {
-            buffer.Add(open);
+            await FlushAsync(cancellationToken);
         }
 
-        // Best effort: a silo that is shutting down gets one try per pending batch.
-        while (buffer.EventCount + buffer.SegmentCount > 0 && !cancellationToken.IsCancellationRequested && await TryFlushOnceAsync(cancellationToken))
+        if (journal is { Depth: > 0 } left)
         {
+            LogLeftInJournal(CameraId, left.Depth, left.FilePath);
         }
 
-        if (buffer.EventCount > 0)
-        {
-            LogLostOnDeactivation(CameraId, buffer.EventCount, lastError ?? reason.Description);
-        }
+        journal?.Dispose();
+        journal = null;
     }
 
     /// <inheritdoc/>
@@ -73,36 +79,53 @@ public sealed partial class AggregatorGrain(
         }
 
         await EnsureInitializedAsync();
-        if (window.Window.Sequence <= recordedSequence)
+        var header = window.Window;
+        if (header.Sequence <= recordedSequence)
         {
             return;
         }
 
-        if (buffer.EventCount >= settings.MaxBufferedEvents)
+        if (journal!.Depth >= settings.MaxBufferedEvents)
         {
-            throw new InvalidOperationException(
-                $"label history for camera '{CameraId}' is not being stored ({lastError ?? "writes are behind"}); {buffer.EventCount} events are buffered, the limit ({AggregationOptions.SectionName}:{nameof(AggregationOptions.MaxBufferedEvents)}) is reached");
+            Refuse(header, $"the journal holds {journal.Depth} events, the limit ({AggregationOptions.SectionName}:{nameof(AggregationOptions.MaxBufferedEvents)})");
         }
 
         // Windows overlap, so a window that starts well after the previous one ended marks an outage.
-        if (lastWindowEnd is { } previousEnd && window.Window.FirstFrameAt - previousEnd > TimeSpan.FromSeconds(settings.GapSeconds))
+        var records = new List<HistoryRecord>(3);
+        if (lost is { } run)
         {
-            buffer.Add(new HistoryGap
+            records.Add(new HistoryRecord { Gap = run.ToGap(CameraId, header.Sequence, silo.Name) });
+        }
+        else if (lastWindowEnd is { } previousEnd && header.FirstFrameAt - previousEnd > TimeSpan.FromSeconds(settings.GapSeconds))
+        {
+            records.Add(new HistoryRecord
             {
-                CameraId = CameraId,
-                Start = previousEnd,
-                End = window.Window.FirstFrameAt,
-                PreviousSequence = recordedSequence,
-                NextSequence = window.Window.Sequence,
-                Silo = silo.Name,
+                Gap = new HistoryGap
+                {
+                    CameraId = CameraId,
+                    Start = previousEnd,
+                    End = header.FirstFrameAt,
+                    PreviousSequence = recordedSequence,
+                    NextSequence = header.Sequence,
+                    Silo = silo.Name,
+                },
             });
-            LogGap(CameraId, (window.Window.FirstFrameAt - previousEnd).TotalSeconds, recordedSequence, window.Window.Sequence);
+            LogGap(CameraId, (header.FirstFrameAt - previousEnd).TotalSeconds, recordedSequence, header.Sequence);
         }
 
-        var (action, closed) = aggregator!.Add(window);
-        recordedSequence = window.Window.Sequence;
-        lastWindowEnd = window.Window.LastFrameAt;
-        buffer.Add(action, closed);
+        var action = aggregator!.Add(window) with { StoredAt = DateTimeOffset.UtcNow };
+        records.Add(new HistoryRecord { Event = action });
+        foreach (var record in records)
+        {
+            if (!journal.TryAppend(record))
+            {
+                Refuse(header, $"the journal folder {journals.Path} is at its size limit ({HistoryStorageOptions.SectionName}:{nameof(HistoryStorageOptions.JournalMaxMegabytes)} = {journals.MaxBytes / (1024 * 1024)})");
+            }
+        }
+
+        lost = null;
+        recordedSequence = header.Sequence;
+        lastWindowEnd = header.LastFrameAt;
         recent.Enqueue(action);
         while (recent.Count > settings.RecentEvents)
         {
@@ -127,12 +150,31 @@ public sealed partial class AggregatorGrain(
         CameraId = CameraId,
         StoredSequence = storedSequence,
         RecordedSequence = recordedSequence,
-        BufferedEvents = buffer.EventCount,
-        BufferedSegments = buffer.SegmentCount,
+        BufferedEvents = journal?.Depth ?? 0,
         BufferLimit = settings.MaxBufferedEvents,
         LastError = lastError,
         Silo = silo.Name,
+        JournalBytes = journal?.PendingBytes ?? 0,
+        JournalOldest = journal?.Oldest,
+        RefusedWindows = refusedWindows,
+        JournalPath = journal?.FilePath ?? "",
     });
+
+    // The window's number is used up (never given to another window), and the loss is recorded with
+    // the next window that is kept.
+    private void Refuse(Abstractions.Inference.WindowHeader header, string reason)
+    {
+        refusedWindows++;
+        lost = lost is { } run ? run with { LastEnd = header.LastFrameAt, Count = run.Count + 1 } : new LostRun(recordedSequence, header.FirstFrameAt, header.LastFrameAt, 1, reason);
+        recordedSequence = Math.Max(recordedSequence, header.Sequence);
+        lastWindowEnd = header.LastFrameAt;
+        if (lost.Count == 1)
+        {
+            LogRefusing(CameraId, reason);
+        }
+
+        throw new InvalidOperationException($"label history for camera '{CameraId}' refused window {header.Sequence}: {reason}; recorded as lost");
+    }
 
     private async Task EnsureInitializedAsync()
     {
@@ -143,17 +185,38 @@ public sealed partial class AggregatorGrain(
 
         try
         {
-            var last = await history.GetLastEventAsync(CameraId);
-            storedSequence = last?.Sequence ?? -1;
-            lastWindowEnd = last?.End;
+            journal ??= journals.Open(CameraId);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidOperationException($"the journal of camera '{CameraId}' in {journals.Path} is held by another activation on this disk: {e.Message}", e);
+        }
+
+        try
+        {
+            writer ??= await store.OpenWriterAsync(CameraId, silo.Name);
+            storedSequence = writer.HighWater;
         }
         catch (HistoryStorageUnavailableException e)
         {
             lastError = e.Message;
-            throw;
+
+            // Without storage the journal alone must know where numbering stands.
+            if (journal.HighestSequence is null)
+            {
+                throw;
+            }
+
+            LogStorageDown(CameraId, e.Message);
         }
 
-        recordedSequence = Math.Max(recordedSequence, storedSequence);
+        recordedSequence = Math.Max(journal.HighestSequence ?? -1, writer?.HighWater ?? -1);
+        lastWindowEnd = journal.LastEnd ?? writer?.LastEnd;
+        if (journal.Depth > 0)
+        {
+            LogReplaying(CameraId, journal.Depth, journal.FilePath);
+        }
+
         initialized = true;
     }
 
@@ -167,29 +230,43 @@ public sealed partial class AggregatorGrain(
         flushing = true;
         try
         {
-            while (await TryFlushOnceAsync(cancellationToken) && buffer.EventCount + buffer.SegmentCount > 0)
+            if (!initialized)
             {
+                await EnsureInitializedAsync();
             }
-        }
-        finally
-        {
-            flushing = false;
-        }
-    }
 
-    // Writes one batch; false when there was nothing to write or storage failed.
-    private async Task<bool> TryFlushOnceAsync(CancellationToken cancellationToken)
-    {
-        if (buffer.NextBatch(settings.MaxEventsPerFlush) is not { } batch)
-        {
-            return false;
-        }
+            writer ??= await store.OpenWriterAsync(CameraId, silo.Name, cancellationToken);
+            while (journal is { Depth: > 0 } && !cancellationToken.IsCancellationRequested)
+            {
+                var (records, end) = journal.ReadPending(settings.MaxEventsPerFlush);
+                if (records.Count == 0)
+                {
+                    break;
+                }
 
-        try
-        {
-            await history.AppendEventsAsync(batch.Events, cancellationToken);
-            await history.AppendSegmentsAsync(batch.Segments, cancellationToken);
-            await history.AppendGapsAsync(batch.Gaps, cancellationToken);
+                if (records.Select(r => r.Event?.Labels).LastOrDefault(l => l is not null) is { } labels && (registeredLabels is null || !registeredLabels.SequenceEqual(labels)))
+                {
+                    await store.RegisterCameraAsync(CameraId, labels, cancellationToken);
+                    registeredLabels = labels;
+                }
+
+                var behind = records.Count(r => r.Event is not null && r.Sequence <= writer.HighWater);
+                await writer.WriteAsync(records, cancellationToken);
+                journal.Acknowledge(end, records.Count);
+                if (behind > 0)
+                {
+                    LogAlreadyStored(CameraId, behind, writer.HighWater);
+                }
+
+                storedSequence = writer.HighWater;
+                if (lastError is not null)
+                {
+                    LogStorageBack(CameraId, journal.Depth);
+                    lastError = null;
+                }
+            }
+
+            lastError = null;
         }
         catch (HistoryStorageUnavailableException e)
         {
@@ -199,35 +276,60 @@ public sealed partial class AggregatorGrain(
             }
 
             lastError = e.Message;
-
-            // Buffered records live only in this activation: keep it while storage is away.
-            this.DelayDeactivation(TimeSpan.FromMinutes(5));
-            return false;
         }
-
-        buffer.Acknowledge();
-        if (batch.Events.Length > 0)
+        catch (Exception e) when (e is WriterFencedException or HistoryConflictException)
         {
-            storedSequence = Math.Max(storedSequence, batch.Events.Max(e => e.Sequence));
+            // Another activation writes this camera now: this one stops; its journal stays for the next.
+            LogReplaced(CameraId, e.Message);
+            lastError = e.Message;
+            writer = null;
+            DeactivateOnIdle();
         }
-
-        if (lastError is not null)
+        catch (InvalidOperationException e)
         {
-            LogStorageBack(CameraId, buffer.EventCount);
-            lastError = null;
+            lastError = e.Message;
         }
-
-        return true;
+        finally
+        {
+            flushing = false;
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: label history unavailable, buffering events: {Reason}")]
+    private sealed record LostRun(long Previous, DateTimeOffset FirstStart, DateTimeOffset LastEnd, long Count, string Reason)
+    {
+        public HistoryGap ToGap(string camera, long next, string silo) => new()
+        {
+            CameraId = camera,
+            Start = FirstStart,
+            End = LastEnd,
+            PreviousSequence = Previous,
+            NextSequence = next,
+            Silo = silo,
+            Reason = $"{Count} scored window(s) lost: {Reason}",
+            LostWindows = Count,
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: label history unavailable, journaling events on disk: {Reason}")]
     private partial void LogStorageDown(string camera, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "camera {Camera}: label history reachable again; {Buffered} events still buffered")]
-    private partial void LogStorageBack(string camera, int buffered);
+    [LoggerMessage(Level = LogLevel.Information, Message = "camera {Camera}: label history reachable again; {Depth} events still in the journal")]
+    private partial void LogStorageBack(string camera, int depth);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "camera {Camera}: {Count} buffered events could not be stored before deactivation: {Reason}")]
-    private partial void LogLostOnDeactivation(string camera, int count, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "camera {Camera}: replaying {Depth} journaled events from {Path}")]
+    private partial void LogReplaying(string camera, int depth, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: {Count} events left in the journal {Path} for the next activation")]
+    private partial void LogLeftInJournal(string camera, int count, string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "camera {Camera}: refusing windows, recorded as lost: {Reason}")]
+    private partial void LogRefusing(string camera, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: {Count} journaled events were already stored (high-water {HighWater}); not written again")]
+    private partial void LogAlreadyStored(string camera, int count, long highWater);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "camera {Camera}: this activation no longer writes history: {Reason}")]
+    private partial void LogReplaced(string camera, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: no windows for {Seconds:0.#} s (after window {Previous}, resuming at {Next}); recorded as a gap")]
     private partial void LogGap(string camera, double seconds, long previous, long next);

@@ -6,17 +6,21 @@ namespace ActionNet.Grains.History;
 
 /// <summary>
 /// The label history's query front (key: any, callers use "history"): a stateless worker on every silo,
-/// so clients read history through the cluster and need no storage credentials.
+/// so clients read history through the cluster and need no storage credentials. Each call answers one
+/// page straight from the <see cref="LabelStore"/> index; nothing is held between calls.
 /// </summary>
 [StatelessWorker]
-public sealed class HistoryGrain(LabelHistory history) : Grain, IHistoryGrain
+public sealed class HistoryGrain(LabelStore store) : Grain, IHistoryGrain
 {
     /// <inheritdoc/>
-    public async Task<ActionEvent[]> QueryAsync(HistoryQuery query) => [.. await history.QueryAsync(query)];
+    public Task<HistoryPage<ActionEvent>> QueryAsync(HistoryQuery query) => store.QueryAsync(query);
 
     /// <inheritdoc/>
-    public async Task<LabelTotal[]> SummaryAsync(HistoryQuery query) => [.. await history.SummarizeAsync(query)];
+    public Task<HistoryPage<LabelSegment>> SegmentsAsync(HistoryQuery query) => store.QuerySegmentsAsync(query);
 
     /// <inheritdoc/>
-    public async Task<HistoryGap[]> GapsAsync(HistoryQuery query) => [.. await history.QueryGapsAsync(query)];
+    public Task<HistoryPage<LabelTotal>> SummaryAsync(HistoryQuery query) => store.SummarizeAsync(query);
+
+    /// <inheritdoc/>
+    public Task<HistoryPage<HistoryGap>> GapsAsync(HistoryQuery query) => store.QueryGapsAsync(query);
 }

@@ -46,6 +46,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<HistoryStorageOptions>()
             .BindConfiguration(HistoryStorageOptions.SectionName)
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HistoryStorageOptions>>(new OptionsRules<HistoryStorageOptions>(o => o.Validate()));
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<HistoryStorageOptions>>().Value;
@@ -55,7 +56,18 @@ public static class GrainsServiceCollectionExtensions
                 options = options with { ConnectionString = shared ?? throw new InvalidOperationException($"{StorageConnectionKey} is not set") };
             }
 
-            return LabelHistory.Connect(options);
+            return LabelStore.Connect(options);
+        });
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<HistoryStorageOptions>>().Value;
+            var cluster = provider.GetRequiredService<IOptions<Orleans.Configuration.ClusterOptions>>().Value;
+
+            // Without a configured folder, one per cluster, so clusters on one machine never share a camera's journal.
+            var path = string.IsNullOrWhiteSpace(options.JournalPath)
+                ? Path.Combine(Path.GetTempPath(), "actionnet-journal", $"{cluster.ServiceId}-{cluster.ClusterId}")
+                : options.JournalPath;
+            return new HistoryJournalDirectory(path, (long)options.JournalMaxMegabytes * 1024 * 1024);
         });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiloActivity>();
@@ -68,6 +80,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddPlacementDirector<CameraPlacementStrategy, CameraPlacementDirector>();
         services.AddHostedService<SiloReporter>();
         services.AddHostedService<CameraRegistryDoorbell>();
+        services.AddHostedService<HistoryStartupService>();
         return services;
     }
 }

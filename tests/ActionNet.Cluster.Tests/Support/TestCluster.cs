@@ -61,6 +61,9 @@ public sealed class TestCluster : IAsyncDisposable
             // CPU only: no time spent probing TensorRT and CUDA; a failed inference call is retried after 1 s.
             ["Inference__Providers__0"] = "Cpu",
             ["ActionNet__Ingest__RetrySeconds"] = "1",
+
+            // Tests wait for stored labels: flush the journal to storage every second (production: 15 s).
+            ["ActionNet__Aggregation__FlushIntervalMs"] = "1000",
         };
         var host = await LocalClusterHost.StartAsync(Path.Combine(folder, "cluster"), accelerators, profiles, environment);
         try
@@ -108,12 +111,19 @@ public sealed class TestCluster : IAsyncDisposable
     }
 
     /// <summary>Every stored event of <paramref name="cameraId"/>, through the history grain, earliest first.</summary>
-    public async Task<ActionEvent[]> HistoryAsync(string cameraId) =>
-        await Grains.GetGrain<IHistoryGrain>("history").QueryAsync(new HistoryQuery { Cameras = [cameraId], Limit = 1_000_000 }).WaitAsync(TimeSpan.FromSeconds(20));
+    public async Task<ActionEvent[]> HistoryAsync(string cameraId)
+    {
+        var history = Grains.GetGrain<IHistoryGrain>("history");
+        var all = HistoryPages.ToListAsync(new HistoryQuery { Cameras = [cameraId], Limit = HistoryQueryRules.MaxLimit }, history.QueryAsync);
+        return [.. await all.WaitAsync(TimeSpan.FromSeconds(20))];
+    }
 
     /// <summary>Every gap (outage) recorded for <paramref name="cameraId"/>.</summary>
-    public async Task<HistoryGap[]> GapsAsync(string cameraId) =>
-        await Grains.GetGrain<IHistoryGrain>("history").GapsAsync(new HistoryQuery { Cameras = [cameraId], Limit = 1_000_000 }).WaitAsync(TimeSpan.FromSeconds(20));
+    public async Task<HistoryGap[]> GapsAsync(string cameraId)
+    {
+        var history = Grains.GetGrain<IHistoryGrain>("history");
+        return [.. await HistoryPages.ToListAsync(new HistoryQuery { Cameras = [cameraId], Limit = HistoryQueryRules.MaxLimit }, history.GapsAsync).WaitAsync(TimeSpan.FromSeconds(20))];
+    }
 
     /// <summary>Polls the cluster status until <paramref name="done"/> holds, within <paramref name="timeout"/> (default <see cref="Patience"/>).</summary>
     public Task<ClusterStatus> WaitForClusterAsync(string what, Func<ClusterStatus, bool> done, TimeSpan? timeout = null) =>

@@ -1,0 +1,355 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using ActionNet.Abstractions.History;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+
+namespace ActionNet.Storage;
+
+/// <summary>
+/// The queries of <see cref="LabelStore"/>: row-key range reads of the index per camera, merged into pages,
+/// and ranged reads of exactly the event bytes the matching segments point at.
+/// </summary>
+internal sealed class HistoryReader(LabelStore store)
+{
+    private const int PageRows = 1000;
+    private const int ReadChunkBytes = 256 * 1024;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<IReadOnlyList<(string Camera, string[] Labels)>> CamerasAsync(CancellationToken cancellationToken)
+    {
+        var found = new List<(string, string[])>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {HistoryKeys.CatalogPartition}");
+        await foreach (var row in RowsAsync(filter, cancellationToken))
+        {
+            var labels = JsonSerializer.Deserialize<string[]>(row.GetString("Labels") ?? "[]") ?? [];
+            found.Add((row.GetString("Camera") ?? row.RowKey[2..], labels));
+        }
+
+        return [.. found.OrderBy(c => c.Item1, StringComparer.Ordinal)];
+    }
+
+    public async Task<HistoryPage<ActionEvent>> EventsAsync(HistoryQuery query, CancellationToken cancellationToken)
+    {
+        var cursor = HistoryQueryRules.Validate(query, "events");
+        var (cameras, from, to) = await ResolveAsync(query, cancellationToken);
+        var streams = cameras.Select(c => CameraEventsAsync(c, from, to, query.Label, query.MinConfidence, cursor, cancellationToken)).ToArray();
+        return await PageMerge.TakeAsync(streams, e => (e.End.UtcTicks, e.CameraId, e.Sequence), "events", query.Limit, store.Options.QueryConcurrency, cancellationToken);
+    }
+
+    public async Task<HistoryPage<LabelSegment>> SegmentsAsync(HistoryQuery query, CancellationToken cancellationToken)
+    {
+        var cursor = HistoryQueryRules.Validate(query, "segments");
+        var (cameras, from, to) = await ResolveAsync(query, cancellationToken);
+        var streams = cameras.Select(c => CameraSegmentsAsync(c, from, to, query.Label, query.MinConfidence, cursor, cancellationToken)).ToArray();
+        var page = await PageMerge.TakeAsync(streams, r => (r.FirstEnd.UtcTicks, r.Segment.CameraId, r.Segment.FirstSequence), "segments", query.Limit, store.Options.QueryConcurrency, cancellationToken);
+        return new HistoryPage<LabelSegment> { Items = [.. page.Items.Select(r => r.Segment)], Next = page.Next };
+    }
+
+    public async Task<HistoryPage<HistoryGap>> GapsAsync(HistoryQuery query, CancellationToken cancellationToken)
+    {
+        var cursor = HistoryQueryRules.Validate(query with { Label = null }, "gaps");
+        var (cameras, from, to) = await ResolveAsync(query with { Label = null }, cancellationToken);
+        var streams = cameras.Select(c => CameraGapsAsync(c, from, to, cursor, cancellationToken)).ToArray();
+        return await PageMerge.TakeAsync(streams, g => (g.End.UtcTicks, g.CameraId, g.NextSequence), "gaps", query.Limit, store.Options.QueryConcurrency, cancellationToken);
+    }
+
+    public async Task<HistoryPage<LabelTotal>> SummaryAsync(HistoryQuery query, CancellationToken cancellationToken)
+    {
+        var cursor = HistoryQueryRules.Validate(query, "summary");
+        var (cameras, from, to) = await ResolveAsync(query, cancellationToken);
+        var items = new List<LabelTotal>();
+        var remaining = cameras.Where(c => cursor is null || string.CompareOrdinal(c, cursor.Camera) >= 0).ToArray();
+        for (var start = 0; start < remaining.Length && items.Count < query.Limit; start += store.Options.QueryConcurrency)
+        {
+            var batch = remaining.Skip(start).Take(store.Options.QueryConcurrency).ToArray();
+            var totals = await Task.WhenAll(batch.Select(c => CameraTotalsAsync(c, from, to, query.Label, query.MinConfidence, cancellationToken)));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                foreach (var total in totals[i])
+                {
+                    if (cursor is not null && batch[i] == cursor.Camera && string.CompareOrdinal(total.Label, cursor.Label) <= 0)
+                    {
+                        continue;
+                    }
+
+                    if (items.Count == query.Limit)
+                    {
+                        var last = items[^1];
+                        return new HistoryPage<LabelTotal> { Items = [.. items], Next = new HistoryCursor("summary", 0, last.CameraId, 0, last.Label).Encode() };
+                    }
+
+                    items.Add(total);
+                }
+            }
+
+            if (items.Count == query.Limit && start + batch.Length < remaining.Length)
+            {
+                var last = items[^1];
+                return new HistoryPage<LabelTotal> { Items = [.. items], Next = new HistoryCursor("summary", 0, last.CameraId, 0, last.Label).Encode() };
+            }
+        }
+
+        return new HistoryPage<LabelTotal> { Items = [.. items] };
+    }
+
+    private async Task<(string[] Cameras, DateTimeOffset From, DateTimeOffset To)> ResolveAsync(HistoryQuery query, CancellationToken cancellationToken)
+    {
+        var from = query.From ?? HistoryQueryRules.Earliest;
+        var to = query.To ?? DateTimeOffset.UtcNow.AddDays(1);
+        if (to <= from)
+        {
+            throw new ArgumentException("the time range is empty: --from is not before the end of the history (now + 1 day)", nameof(query));
+        }
+
+        if (query.Cameras.Length > 0 && query.Label is null)
+        {
+            return ([.. query.Cameras.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], from, to);
+        }
+
+        var catalog = await CamerasAsync(cancellationToken);
+        var cameras = query.Cameras.Length > 0 ? [.. query.Cameras.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)] : catalog.Select(c => c.Camera).ToArray();
+        if (query.Label is { } label)
+        {
+            var known = catalog.Where(c => cameras.Contains(c.Camera)).SelectMany(c => c.Labels).Distinct(StringComparer.Ordinal).ToArray();
+            if (known.Length == 0)
+            {
+                known = [.. catalog.SelectMany(c => c.Labels).Distinct(StringComparer.Ordinal)];
+            }
+
+            if (!known.Contains(label, StringComparer.Ordinal))
+            {
+                throw new ArgumentException(
+                    known.Length == 0
+                        ? $"--label '{label}' is unknown: no camera has stored history yet"
+                        : $"--label '{label}' is unknown: the models' labels are {string.Join(", ", known)}",
+                    nameof(query));
+            }
+        }
+
+        return (cameras, from, to);
+    }
+
+    private async IAsyncEnumerable<ActionEvent> CameraEventsAsync(
+        string camera, DateTimeOffset from, DateTimeOffset to, string? label, float minConfidence, HistoryCursor? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var start = cursor is not null && cursor.Ticks > from.UtcTicks ? new DateTimeOffset(cursor.Ticks, TimeSpan.Zero) : from;
+        if (start >= to)
+        {
+            yield break;
+        }
+
+        var filter = SegmentFilter(camera, HistoryKeys.SegmentBound(HistoryKeys.HourOf(start)), HistoryKeys.SegmentBound(to), start, label, minConfidence, peak: true);
+        (long Hour, long Start, long End)? range = null;
+        await foreach (var row in RowsAsync(filter, cancellationToken))
+        {
+            var segment = HistoryRows.ToSegment(row);
+            if (range is { } r && r.Hour == segment.Hour.UtcTicks && r.End == segment.Offset && r.End - r.Start < ReadChunkBytes)
+            {
+                range = (r.Hour, r.Start, segment.Offset + segment.Length);
+                continue;
+            }
+
+            if (range is { } done)
+            {
+                await foreach (var e in ReadRangeAsync(camera, done, cancellationToken))
+                {
+                    if (Matches(e))
+                    {
+                        yield return e;
+                    }
+                }
+            }
+
+            range = (segment.Hour.UtcTicks, segment.Offset, segment.Offset + segment.Length);
+        }
+
+        if (range is { } last)
+        {
+            await foreach (var e in ReadRangeAsync(camera, last, cancellationToken))
+            {
+                if (Matches(e))
+                {
+                    yield return e;
+                }
+            }
+        }
+
+        bool Matches(ActionEvent e) =>
+            e.End >= from && e.End < to
+            && (label is null || string.Equals(e.Label, label, StringComparison.Ordinal))
+            && e.Confidence >= minConfidence
+            && PageMerge.After(cursor, e.End.UtcTicks, camera, e.Sequence);
+    }
+
+    // Reads [start, end) of one hour blob in chunks, yielding whole lines.
+    private async IAsyncEnumerable<ActionEvent> ReadRangeAsync(string camera, (long Hour, long Start, long End) range, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var blob = store.Container.GetBlobClient(HistoryKeys.EventBlob(camera, new DateTimeOffset(range.Hour, TimeSpan.Zero)));
+        var position = range.Start;
+        while (position < range.End)
+        {
+            var length = Math.Min(ReadChunkBytes, range.End - position);
+            var content = (await blob.DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(position, length) }, cancellationToken)).Value.Content.ToMemory();
+            var consumed = 0L;
+            foreach (var line in JsonLines.Lines(content))
+            {
+                consumed += line.Length + 1;
+                if (line.Length > 0 && JsonSerializer.Deserialize<ActionEvent>(line.Span, Json) is { } e)
+                {
+                    yield return e;
+                }
+            }
+
+            if (consumed == 0)
+            {
+                throw new InvalidDataException($"history blob {blob.Name} has a line longer than {ReadChunkBytes} bytes at {position}");
+            }
+
+            position += consumed;
+        }
+    }
+
+    private async IAsyncEnumerable<LabelSegmentRow> CameraSegmentsAsync(
+        string camera, DateTimeOffset from, DateTimeOffset to, string? label, float minConfidence, HistoryCursor? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var lower = HistoryKeys.SegmentBound(HistoryKeys.HourOf(from));
+        if (cursor is not null)
+        {
+            var after = string.CompareOrdinal(camera, cursor.Camera) switch
+            {
+                < 0 => HistoryKeys.SegmentBound(new DateTimeOffset(cursor.Ticks + 1, TimeSpan.Zero)),
+                0 => HistoryKeys.Segment(cursor.Ticks, cursor.Sequence) + "~",
+                _ => HistoryKeys.SegmentBound(new DateTimeOffset(cursor.Ticks, TimeSpan.Zero)),
+            };
+            lower = string.CompareOrdinal(after, lower) > 0 ? after : lower;
+        }
+
+        var filter = SegmentFilter(camera, lower, HistoryKeys.SegmentBound(to), from, label, minConfidence, peak: false)
+            + " and " + TableClient.CreateQueryFilter($"End lt {to}");
+        await foreach (var row in RowsAsync(filter, cancellationToken))
+        {
+            yield return HistoryRows.ToSegment(row);
+        }
+    }
+
+    private async IAsyncEnumerable<HistoryGap> CameraGapsAsync(string camera, DateTimeOffset from, DateTimeOffset to, HistoryCursor? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var lower = HistoryKeys.GapBound(from);
+        if (cursor is not null)
+        {
+            var after = string.CompareOrdinal(camera, cursor.Camera) switch
+            {
+                < 0 => HistoryKeys.GapBound(new DateTimeOffset(cursor.Ticks + 1, TimeSpan.Zero)),
+                0 => HistoryKeys.Gap(cursor.Ticks, cursor.Sequence) + "~",
+                _ => HistoryKeys.GapBound(new DateTimeOffset(cursor.Ticks, TimeSpan.Zero)),
+            };
+            lower = string.CompareOrdinal(after, lower) > 0 ? after : lower;
+        }
+
+        var upper = HistoryKeys.GapBound(to);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {camera} and RowKey ge {lower} and RowKey lt {upper}");
+        await foreach (var row in RowsAsync(filter, cancellationToken))
+        {
+            yield return HistoryRows.ToGap(row);
+        }
+    }
+
+    // Whole days from the daily totals, the partial days at either end from their segments.
+    private async Task<List<LabelTotal>> CameraTotalsAsync(string camera, DateTimeOffset from, DateTimeOffset to, string? label, float minConfidence, CancellationToken cancellationToken)
+    {
+        var sums = new SortedDictionary<string, (double Seconds, int Windows, int Segments)>(StringComparer.Ordinal);
+        var firstDay = HistoryKeys.DayOf(from);
+        if (from.UtcDateTime.TimeOfDay != TimeSpan.Zero)
+        {
+            firstDay = firstDay.AddDays(1);
+        }
+
+        var endDay = HistoryKeys.DayOf(to);
+        var midnightFirst = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var midnightEnd = new DateTimeOffset(endDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var spans = new List<(DateTimeOffset From, DateTimeOffset To)>();
+        if (minConfidence <= 0 && firstDay < endDay)
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {camera} and RowKey ge {HistoryKeys.DayBound(firstDay)} and RowKey lt {HistoryKeys.DayBound(endDay)}");
+            if (label is not null)
+            {
+                filter += " and " + TableClient.CreateQueryFilter($"Label eq {label}");
+            }
+
+            await foreach (var row in RowsAsync(filter, cancellationToken))
+            {
+                var total = HistoryRows.ToTotal(row);
+                var (seconds, windows, segments) = sums.GetValueOrDefault(total.Label);
+                sums[total.Label] = (seconds + total.Seconds, windows + total.Events, segments + total.Segments);
+            }
+
+            spans.Add((from, midnightFirst));
+            spans.Add((midnightEnd, to));
+        }
+        else
+        {
+            spans.Add((from, to));
+        }
+
+        foreach (var (spanFrom, spanTo) in spans.Where(s => s.To > s.From))
+        {
+            await foreach (var row in CameraSegmentsAsync(camera, spanFrom, spanTo, label, minConfidence, null, cancellationToken))
+            {
+                var s = row.Segment;
+                var (seconds, windows, segments) = sums.GetValueOrDefault(s.Label);
+                sums[s.Label] = (seconds + s.Seconds, windows + s.Windows, segments + 1);
+            }
+        }
+
+        return [.. sums.Select(s => new LabelTotal { CameraId = camera, Label = s.Key, Seconds = s.Value.Seconds, Events = s.Value.Windows, Segments = s.Value.Segments })];
+    }
+
+    private static string SegmentFilter(string camera, string lower, string upper, DateTimeOffset endFrom, string? label, float minConfidence, bool peak)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {camera} and RowKey ge {lower} and RowKey lt {upper} and End ge {endFrom}");
+        if (label is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Label eq {label}");
+        }
+
+        if (minConfidence > 0)
+        {
+            var threshold = (double)minConfidence;
+            filter += peak
+                ? " and " + TableClient.CreateQueryFilter($"PeakConfidence ge {threshold}")
+                : " and " + TableClient.CreateQueryFilter($"MeanConfidence ge {threshold}");
+        }
+
+        return filter;
+    }
+
+    private async IAsyncEnumerable<TableEntity> RowsAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var pages = store.Table.QueryAsync<TableEntity>(filter, PageRows, cancellationToken: cancellationToken).AsPages();
+        await using var enumerator = pages.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = await enumerator.MoveNextAsync();
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                yield break;
+            }
+
+            if (!more)
+            {
+                yield break;
+            }
+
+            foreach (var row in enumerator.Current.Values)
+            {
+                yield return row;
+            }
+        }
+    }
+}
