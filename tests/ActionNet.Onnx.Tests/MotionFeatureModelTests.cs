@@ -61,7 +61,14 @@ public sealed class MotionFeatureModelTests : IDisposable
         // The last four features are trends (second half minus first half); the block moves down, so
         // the foreground's vertical trend is positive forwards and negative backwards.
         var trendY = features - 4;
-        Assert.True(forward[trendY] > 0.2, $"forward vertical trend {forward[trendY]}");
+        Assert.True(forward[trendY] > 0.05, $"forward vertical trend {forward[trendY]}");
+
+        // Before them: mean |v_x|, mean v_y, speed change, speed peak. Lucas-Kanade sees the block go
+        // down (v_y > 0) forwards and up backwards, and hardly move sideways.
+        var meanVelocityY = features - 7;
+        Assert.True(forward[meanVelocityY] > 0.1, $"forward mean v_y {forward[meanVelocityY]}");
+        Assert.True(backward[meanVelocityY] < -0.1, $"backward mean v_y {backward[meanVelocityY]}");
+        Assert.True(Math.Abs(forward[meanVelocityY - 1]) < Math.Abs(forward[meanVelocityY]) / 4, $"mean |v_x| {forward[meanVelocityY - 1]} against v_y {forward[meanVelocityY]}");
         for (var j = features - 4; j < features; j++)
         {
             Assert.Equal(-forward[j], backward[j], 3);
