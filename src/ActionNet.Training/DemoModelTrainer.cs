@@ -45,11 +45,14 @@ public static class DemoModelTrainer
         folder = Directory.CreateDirectory(folder).FullName;
         using var gate = Lock(Path.Combine(folder, ".training.lock"), cancellationToken);
         var onnx = Path.Combine(folder, ModelFileName);
+        var labels = ModelGenerator.LabelsPathFor(onnx);
         var existing = TryRead(ReportPathFor(onnx));
-        if (existing is not null && existing.RecipeVersion == RecipeVersion && existing.Options == options && File.Exists(onnx) && File.Exists(existing.LabelsPath))
+        if (existing is not null && existing.RecipeVersion == RecipeVersion && existing.Options == options && File.Exists(onnx) && File.Exists(labels))
         {
             progress?.Report($"reusing {onnx}, trained with the same options");
-            return existing;
+
+            // The folder may have been copied or moved since: the files are the ones here.
+            return existing with { OnnxPath = onnx, LabelsPath = labels };
         }
 
         return Train(options, folder, progress, cancellationToken);

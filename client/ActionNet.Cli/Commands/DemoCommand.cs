@@ -13,7 +13,7 @@ namespace ActionNet.Cli.Commands;
 
 /// <summary>
 /// <c>actionnet demo</c>: the local cluster demo (<see cref="ClusterDemo"/>); <c>actionnet demo offline</c>:
-/// trains (or reuses) the synthetic demo model and classifies one held-out synthetic video per action;
+/// trains (or reuses) the synthetic demo model and classifies the demo cameras' held-out scenes, one per action;
 /// <c>actionnet demo videos &lt;out&gt;</c> writes class folders of synthetic videos (input for <c>dataset prepare</c>).
 /// </summary>
 public static class DemoCommand
@@ -38,7 +38,7 @@ public static class DemoCommand
             var modelPath = name is null
                 ? DemoModelTrainer.TrainOrReuse(new SyntheticTrainingOptions(), Path.Combine(folder, "models"), new Progress<string>(line => Console.Error.WriteLine($"demo: training the demo model: {line}")), cancellationToken).OnnxPath
                 : ModelGenerator.Write(ModelPresets.TryGet(name, out var spec) ? spec : throw new CliInputException($"unknown model preset '{name}': expected one of {string.Join(", ", ModelPresets.Names)}"), Path.Combine(folder, name + ".onnx")).OnnxPath;
-            var videos = WriteVideos(Path.Combine(folder, "videos"), DemoScenes.DataSeed, perClass: 1, frames: 96);
+            var videos = DemoScenes.Write(Path.Combine(folder, "videos")).Select(scene => scene.Path).ToList();
             using var actionModel = ActionModel.Load(modelPath);
             using var classifier = new VideoClassifier(actionModel);
             var table = new Table().AddColumns("video", "scene", "center", "conv (10 clips)", "conv confidence");
