@@ -1,12 +1,17 @@
 using System.CommandLine;
+using System.Globalization;
 using ActionNet.Cli.Output;
 using ActionNet.Inference.Contracts;
 using ActionNet.Onnx;
+using ActionNet.Training;
 using Spectre.Console;
 
 namespace ActionNet.Cli.Commands;
 
-/// <summary><c>actionnet models generate|inspect</c> (alias <c>model</c>): make contract-exact ONNX files, and show what a model expects.</summary>
+/// <summary>
+/// <c>actionnet models generate|train|inspect</c> (alias <c>model</c>): make contract-exact ONNX files with
+/// random weights, train the demo model on synthetic scenes, and show what a model expects.
+/// </summary>
 public static class ModelsCommand
 {
     /// <summary>Presets generated when none is named: the small ones, quick to write and to run.</summary>
@@ -15,7 +20,7 @@ public static class ModelsCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var command = new Command("models", "generate ActionRecognitionNet-contract ONNX models, or inspect one") { CreateGenerate(), CreateInspect() };
+        var command = new Command("models", "generate ActionRecognitionNet-contract ONNX models, or inspect one") { CreateGenerate(), CreateTrain(), CreateInspect() };
         command.Aliases.Add("model");
         return command;
     }
@@ -73,6 +78,61 @@ public static class ModelsCommand
         });
         return command;
     }
+
+    /// <summary>Where <c>models train</c> writes when no <c>--out</c> is given.</summary>
+    public static string DefaultTrainFolder { get; } = Path.Combine(".work", "models", "synthetic");
+
+    private static Command CreateTrain()
+    {
+        var defaults = new SyntheticTrainingOptions();
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = $"folder to write {DemoModelTrainer.ModelFileName}, its labels and its training record into", DefaultValueFactory = _ => new DirectoryInfo(DefaultTrainFolder) };
+        var seed = new Option<int>("--seed") { Description = "trainer seed", DefaultValueFactory = _ => defaults.Seed };
+        var dataSeed = new Option<int>("--data-seed") { Description = "data seed of the synthetic training scenes (held-out sets use others)", DefaultValueFactory = _ => defaults.DataSeed };
+        var scenes = new Option<int>("--scenes-per-class") { Description = "training scenes per action", DefaultValueFactory = _ => defaults.ScenesPerClass };
+        var frames = new Option<int>("--frames") { Description = "T, frames per clip", DefaultValueFactory = _ => defaults.Frames };
+        var size = new Option<int>("--size") { Description = "H and W of the model input in pixels", DefaultValueFactory = _ => defaults.Height };
+        var force = new Option<bool>("--force") { Description = "train again even when a model trained with the same options is in the folder" };
+        var json = new Option<bool>("--json") { Description = "print the training record as JSON" };
+        var command = new Command("train", "train the demo model (2D RGB, fixed motion features + a linear layer fitted by ML.NET) on synthetic scenes of the five actions; reuses a model trained with the same options")
+        {
+            output, seed, dataSeed, scenes, frames, size, force, json,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var options = defaults with
+            {
+                Seed = parse.GetValue(seed),
+                DataSeed = parse.GetValue(dataSeed),
+                ScenesPerClass = Positive(parse.GetValue(scenes), "--scenes-per-class"),
+                Frames = AtLeast(parse.GetValue(frames), 3, "--frames"),
+                Height = AtLeast(parse.GetValue(size), 8, "--size"),
+                Width = AtLeast(parse.GetValue(size), 8, "--size"),
+            };
+            var folder = parse.GetRequiredValue(output).FullName;
+            var progress = new Progress<string>(line => Console.Error.WriteLine($"train: {line}"));
+            var report = parse.GetValue(force)
+                ? DemoModelTrainer.Train(options, folder, progress, cancellationToken)
+                : DemoModelTrainer.TrainOrReuse(options, folder, progress, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(report);
+                return Task.FromResult(0);
+            }
+
+            CliConsole.Out.WriteLine($"model:    {report.OnnxPath} ({report.ModelBytes / 1024.0:F1} KiB, T={report.Options.Frames}, {report.Options.Height}x{report.Options.Width})");
+            CliConsole.Out.WriteLine($"labels:   {string.Join(", ", report.Labels)}");
+            CliConsole.Out.WriteLine($"trained:  {report.Samples} windows of {report.Options.ScenesPerClass * report.Labels.Count} scenes (data seed {report.Options.DataSeed}, seed {report.Options.Seed}), {report.Features} features");
+            CliConsole.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accuracy: {report.TrainingAccuracy:P1} on the training windows ({string.Join(", ", report.Labels.Select((l, i) => $"{l} {report.TrainingClassAccuracy[i]:P0}"))})"));
+            CliConsole.Out.WriteLine($"record:   {DemoModelTrainer.ReportPathFor(report.OnnxPath)}");
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static int Positive(int value, string option) => AtLeast(value, 1, option);
+
+    private static int AtLeast(int value, int minimum, string option) =>
+        value >= minimum ? value : throw new CliInputException($"{option} is {value}; expected at least {minimum}");
 
     private static Command CreateInspect()
     {
