@@ -179,7 +179,7 @@ func render(o renderOptions) (string, error) {
 		rel, _ := filepath.Rel(o.chart, file)
 		name := chartName + "/" + filepath.ToSlash(rel)
 		if _, err := root.New(name).Parse(string(text)); err != nil {
-			return "", err
+			return "", cleanError(err)
 		}
 		names = append(names, name)
 	}
