@@ -3,7 +3,8 @@
 // from the chart's values.yaml, -f files and --set flags as Helm merges them, .Release, .Chart, .Capabilities
 // and .Template. It prints every rendered manifest as one multi-document YAML stream on stdout. Each document
 // must be a YAML mapping; a template that fails to parse, execute or produce YAML is reported on stderr as
-// one "error: ..." line naming the template, and the exit code is 1 (2 for bad arguments).
+// one "error: ..." line naming the template, and the exit code is 1 (2 for bad arguments). NOTES.txt is
+// executed (so an error in it fails as helm install would) but not printed.
 //
 // Build (Debian packages golang-go, golang-github-masterminds-sprig-dev, golang-k8s-sigs-yaml-dev):
 //
@@ -201,7 +202,7 @@ func render(o renderOptions) (string, error) {
 	var out strings.Builder
 	for _, name := range names {
 		base := filepath.Base(name)
-		if strings.HasPrefix(base, "_") || strings.EqualFold(base, "NOTES.txt") {
+		if strings.HasPrefix(base, "_") {
 			continue
 		}
 		data := map[string]interface{}{}
@@ -212,6 +213,10 @@ func render(o renderOptions) (string, error) {
 		var buf bytes.Buffer
 		if err := root.ExecuteTemplate(&buf, name, data); err != nil {
 			return "", cleanError(err)
+		}
+		// helm install renders NOTES.txt too, so it must execute; its text is not a manifest.
+		if strings.EqualFold(base, "NOTES.txt") {
+			continue
 		}
 		text := strings.ReplaceAll(buf.String(), "<no value>", "")
 		for i, doc := range splitDocuments(text) {

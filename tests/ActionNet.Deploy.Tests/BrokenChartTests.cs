@@ -26,6 +26,8 @@ public sealed class BrokenChartTests : IDisposable
     [InlineData("silo-pdb.yaml", "  maxUnavailable:", "  maxUnavailabel:", "", "actionnet/templates/silo-pdb.yaml", "maxUnavailabel")]
     // Broken indentation: the renderer's YAML parse names the template.
     [InlineData("gateway-service.yaml", "  type: {{ .Values.service.type }}", "   type: {{ .Values.service.type }}", "", "YAML parse error in actionnet/templates/gateway-service.yaml", "")]
+    // NOTES.txt is executed as helm install would.
+    [InlineData("NOTES.txt", "{{ .Values.cluster.clusterId }}", "{{ .Values.cluster.clusterId | nosuchfunction }}", "", "actionnet/templates/NOTES.txt", "function \"nosuchfunction\" not defined")]
     // A value of the wrong type: a port that is not a number fails the typed parse of the Deployment.
     [InlineData("", "", "", "ports.silo=eleven", "actionnet/templates/silo-deployment.yaml: Deployment", "containerPort: eleven")]
     // A value of the wrong type the chart checks itself.

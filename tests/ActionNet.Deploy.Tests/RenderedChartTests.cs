@@ -62,6 +62,10 @@ public class RenderedChartTests
 
         var deployment = Assert.Single(chart.All<V1Deployment>());
         Assert.Equal(3, deployment.Spec.Replicas);
+        // Values merge like Helm's: the profile map merges (its model stays), its accelerators list is replaced.
+        var silo = deployment.Spec.Template.Spec.Containers[0];
+        Assert.Equal(["t4"], silo.Env.Where(e => e.Name.StartsWith("ActionNet__Profiles__hmdb5-2d__Accelerators__", StringComparison.Ordinal)).Select(e => e.Value));
+        Assert.Equal(ChartValues.Values.Scalar("profiles.hmdb5-2d.model"), Env(silo, "ActionNet__Profiles__hmdb5-2d__Model"));
         Assert.Equal("demo-actionnet-t4", Assert.Single(chart.All<V1PodDisruptionBudget>()).Metadata.Name);
         Assert.Empty(chart.All<V1Secret>());
     }
