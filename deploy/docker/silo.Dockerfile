@@ -15,6 +15,9 @@ COPY . .
 # official runtime have no linux-arm64 natives (see deploy/docker/README.md, "Jetson").
 RUN --mount=type=cache,id=actionnet-nuget,target=/root/.nuget/packages \
     dotnet publish silo/ActionNet.Silo/ActionNet.Silo.csproj -c Release -r linux-x64 --self-contained true -o /app
+# The actionnet CLI beside the silo: the chart's preStop hook runs `/app/cli/actionnet cluster drain <host> --wait <s>`.
+RUN --mount=type=cache,id=actionnet-nuget,target=/root/.nuget/packages \
+    dotnet publish client/ActionNet.Cli/ActionNet.Cli.csproj -c Release -r linux-x64 --self-contained true -o /app/cli
 
 FROM ${CUDA_IMAGE}
 ARG TENSORRT_VERSION=10.14.1.48-1+cuda13.0

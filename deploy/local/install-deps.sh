@@ -8,8 +8,11 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 #   libgtk-3-0   OpenCvSharp's official Linux runtime links GTK
 #   ffmpeg       network-stream decoding (OpenCvSharp's bundled FFmpeg has no network support)
 #   gstreamer RTSP server + python3-gi   a real RTSP server on loopback for stream tests
+#   golang-go + sprig + sigs.k8s.io/yaml   deploy/helm-render, the chart renderer the deploy tests build
+#   yamllint     lints the rendered chart in the deploy tests
 packages=(libgtk-3-0 ffmpeg python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base
-          gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav)
+          gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
+          golang-go golang-github-masterminds-sprig-dev golang-k8s-sigs-yaml-dev yamllint)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

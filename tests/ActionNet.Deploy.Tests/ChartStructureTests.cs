@@ -1,25 +1,21 @@
 using ActionNet.Silo.Hosting;
-using YamlDotNet.RepresentationModel;
+using k8s.Models;
 
 namespace ActionNet.Deploy.Tests;
 
+/// <summary>The chart's structure, checked on what it renders: ports, settings, secrets, volumes and budgets refer to one another.</summary>
 public class ChartStructureTests
 {
     private const string EngineCacheSetting = "Inference__TensorRtEngineCacheFolder";
 
-    public static TheoryData<string> YamlFiles => [.. DeploymentFiles.ChartYaml];
+    private static readonly RenderedChart Defaults = RenderedChart.Render(["defaults-models-claim.yaml"]);
 
-    private static YamlMappingNode Deployment => ChartTemplate.Single("Deployment");
+    private static V1Deployment Deployment => Assert.Single(Defaults.All<V1Deployment>());
 
-    private static YamlMappingNode Silo => (YamlMappingNode)Deployment.Items("spec.template.spec.containers").Single(c => c.Scalar("name") == "silo");
+    private static V1Container Silo => Deployment.Spec.Template.Spec.Containers.Single(c => c.Name == "silo");
 
-    private static YamlMappingNode Env(string name) =>
-        Silo.Items("env").SingleOrDefault(e => e.Scalar("name") == name) as YamlMappingNode
-        ?? throw new InvalidOperationException($"the silo container does not set {name}");
-
-    [Theory]
-    [MemberData(nameof(YamlFiles))]
-    public void EveryChartYamlFileParses(string file) => Assert.NotEmpty(ChartTemplate.Load(file));
+    private static V1EnvVar Env(V1Container container, string name) =>
+        container.Env.SingleOrDefault(e => e.Name == name) ?? throw new InvalidOperationException($"the silo container does not set {name}");
 
     [Fact]
     public void ChartIsAHelm3ApplicationNamedAfterItsFolder()
@@ -30,23 +26,24 @@ public class ChartStructureTests
     }
 
     [Fact]
-    public void TheGatewayPortIsOneValueForTheContainerItsSettingTheServiceAndTheProbes()
+    public void TheGatewayPortIsOneValueForTheContainerItsSettingTheServiceTheProbesAndTheDrain()
     {
-        var ports = Silo.Items("ports").ToDictionary(p => p.Scalar("name")!, p => p.Scalar("containerPort"));
-        Assert.Equal("tpl($.Values.ports.gateway)", ports["gateway"]);
-        Assert.Equal("tpl($.Values.ports.silo)", ports["silo"]);
-        Assert.Equal("tpl($.Values.ports.gateway | quote)", Env("ActionNet__GatewayPort").Scalar("value"));
-        Assert.Equal("tpl($.Values.ports.silo | quote)", Env("ActionNet__SiloPort").Scalar("value"));
+        var chart = RenderedChart.Render(["defaults-models-claim.yaml"], "ports.gateway=31000,ports.silo=12000");
+        var silo = Assert.Single(chart.All<V1Deployment>()).Spec.Template.Spec.Containers.Single(c => c.Name == "silo");
 
-        foreach (var probe in new[] { "startupProbe", "readinessProbe", "livenessProbe" })
+        var ports = silo.Ports.ToDictionary(p => p.Name, p => p.ContainerPort);
+        Assert.Equal(31000, ports["gateway"]);
+        Assert.Equal(12000, ports["silo"]);
+        Assert.Equal("31000", Env(silo, "ActionNet__GatewayPort").Value);
+        Assert.Equal("12000", Env(silo, "ActionNet__SiloPort").Value);
+        Assert.Equal("127.0.0.1:31000", Env(silo, "ACTIONNET_GATEWAYS").Value);
+        foreach (var probe in new[] { silo.StartupProbe, silo.ReadinessProbe, silo.LivenessProbe })
         {
-            Assert.Equal("gateway", Silo.Scalar($"{probe}.tcpSocket.port"));
+            Assert.Equal("gateway", probe.TcpSocket.Port.Value);
         }
 
-        var service = ChartTemplate.Single("Service");
-        var servicePort = service.Items("spec.ports").Single();
-        Assert.Equal("tpl(.Values.ports.gateway)", servicePort.Scalar("port"));
-        Assert.Equal("gateway", servicePort.Scalar("targetPort"));
+        var servicePort = Assert.Single(Assert.Single(chart.All<V1Service>()).Spec.Ports);
+        Assert.Equal((31000, "gateway"), (servicePort.Port, servicePort.TargetPort.Value));
     }
 
     [Fact]
@@ -60,55 +57,51 @@ public class ChartStructureTests
     [Fact]
     public void SilosUseTableClusteringAndTakeTheirAddressAndNameFromThePod()
     {
-        Assert.True(Enum.TryParse<ClusteringMode>(Env("ActionNet__Clustering").Scalar("value"), out var mode));
+        Assert.True(Enum.TryParse<ClusteringMode>(Env(Silo, "ActionNet__Clustering").Value, out var mode));
         Assert.Equal(ClusteringMode.AzureTable, mode);
-        Assert.Equal("status.podIP", Env("ActionNet__AdvertisedAddress").Scalar("valueFrom.fieldRef.fieldPath"));
-        Assert.Equal("metadata.name", Env("ActionNet__SiloName").Scalar("valueFrom.fieldRef.fieldPath"));
-        Assert.Equal("tpl($spec.accelerator | quote)", Env("ActionNet__Accelerator").Scalar("value"));
+        Assert.Equal("status.podIP", Env(Silo, "ActionNet__AdvertisedAddress").ValueFrom.FieldRef.FieldPath);
+        Assert.Equal("metadata.name", Env(Silo, "ActionNet__SiloName").ValueFrom.FieldRef.FieldPath);
+        Assert.Equal("t4", Env(Silo, "ActionNet__Accelerator").Value);
     }
 
     [Fact]
-    public void TheStorageConnectionComesFromTheSecretTheChartNames()
+    public void TheStorageConnectionComesFromTheSecretTheChartCreates()
     {
-        var reference = Env("ConnectionStrings__Storage").Map("valueFrom.secretKeyRef");
-        Assert.Equal("tpl(include actionnet.secretName $)", reference.Scalar("name"));
-        Assert.Equal("tpl($.Values.storage.secretKey)", reference.Scalar("key"));
+        var reference = Env(Silo, "ConnectionStrings__Storage").ValueFrom.SecretKeyRef;
+        var secret = Assert.Single(Defaults.All<V1Secret>());
 
-        var secret = ChartTemplate.Single("Secret");
-        Assert.Equal("tpl(include actionnet.secretName .)", secret.Scalar("metadata.name"));
-        Assert.Contains("tpl(.Values.storage.secretKey)", secret.Map("stringData").Keys());
+        Assert.Equal(secret.Metadata.Name, reference.Name);
+        Assert.Equal([reference.Key], secret.StringData.Keys);
+        Assert.Equal(ChartValues.Values.Scalar("storage.secretKey"), reference.Key);
     }
 
     [Fact]
     public void ModelsAreMountedReadOnlyAndEveryProfileModelIsInside()
     {
-        var models = Silo.Items("volumeMounts").Single(m => m.Scalar("name") == "models");
-        Assert.Equal("true", models.Scalar("readOnly"));
-        var mountPath = models.Scalar("mountPath")!;
-        Assert.Contains(Deployment.Items("spec.template.spec.volumes"), v => v.Scalar("name") == "models");
+        var models = Silo.VolumeMounts.Single(m => m.Name == "models");
+        Assert.True(models.ReadOnlyProperty);
+        Assert.True(Deployment.Spec.Template.Spec.Volumes.Single(v => v.Name == "models").PersistentVolumeClaim.ReadOnlyProperty);
 
-        Assert.NotEmpty(ChartValues.Profiles);
-        Assert.All(ChartValues.Profiles, p => Assert.StartsWith($"{mountPath}/", p.Spec.Scalar("model")));
+        var profileModels = Silo.Env.Where(e => e.Name.StartsWith("ActionNet__Profiles__", StringComparison.Ordinal) && e.Name.EndsWith("__Model", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(ChartValues.Profiles.Count(), profileModels.Length);
+        Assert.All(profileModels, p => Assert.StartsWith($"{models.MountPath}/", p.Value, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void TheEngineCacheSettingPointsAtItsVolumeInTheChartAndTheImage()
+    public void TheEngineCacheSettingPointsAtItsVolumeInTheChartAndTheImages()
     {
-        var folder = Env(EngineCacheSetting).Scalar("value");
-        Assert.Contains(Silo.Items("volumeMounts"), m => m.Scalar("name") == "tensorrt-engines" && m.Scalar("mountPath") == folder);
+        var folder = Env(Silo, EngineCacheSetting).Value;
+        Assert.Contains(Silo.VolumeMounts, m => m.Name == "tensorrt-engines" && m.MountPath == folder);
         Assert.Contains($"{EngineCacheSetting}={folder}", RepositoryRoot.Read("deploy/docker/silo.Dockerfile"), StringComparison.Ordinal);
+        Assert.Contains($"{EngineCacheSetting}={folder}", RepositoryRoot.Read("deploy/docker/jetson.Dockerfile"), StringComparison.Ordinal);
     }
 
     [Fact]
     public void PodDisruptionBudgetsSelectTheirPoolsPods()
     {
-        // Neutralized, the selectors keep what the template writes beside the shared selector labels: the pool.
-        var deployment = Labels(Deployment.Map("spec.selector.matchLabels"));
-        Assert.Equal(["actionnet.io/pool"], deployment.Keys);
-        Assert.Equal(deployment, Labels(Deployment.Map("spec.template.metadata.labels")));
-        Assert.Equal(deployment, Labels(ChartTemplate.Single("PodDisruptionBudget").Map("spec.selector.matchLabels")));
+        var labels = Deployment.Spec.Selector.MatchLabels;
+        Assert.Equal("t4", labels["actionnet.io/pool"]);
+        Assert.All(labels, l => Assert.Equal(l.Value, Deployment.Spec.Template.Metadata.Labels[l.Key]));
+        Assert.Equal(labels, Assert.Single(Defaults.All<V1PodDisruptionBudget>()).Spec.Selector.MatchLabels);
     }
-
-    private static Dictionary<string, string> Labels(YamlMappingNode map) =>
-        map.Children.ToDictionary(p => p.Key.ToString(), p => p.Value.ToString());
 }

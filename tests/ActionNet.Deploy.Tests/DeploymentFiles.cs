@@ -15,10 +15,6 @@ internal static partial class DeploymentFiles
             .Select(RepositoryRoot.Relative)
             .Order(StringComparer.Ordinal)];
 
-    /// <summary>The chart's YAML files (templates included).</summary>
-    public static IEnumerable<string> ChartYaml =>
-        All.Where(f => f.StartsWith("helm/", StringComparison.Ordinal) && f.EndsWith(".yaml", StringComparison.Ordinal));
-
     /// <summary>
     /// Silo setting names (<c>ActionNet__*</c>, <c>Inference__*</c>, <c>ConnectionStrings__*</c>) in <paramref name="text"/>,
     /// template expressions and placeholders included as they are written.
@@ -30,6 +26,12 @@ internal static partial class DeploymentFiles
 
     [GeneratedRegex(@"(?<![A-Za-z0-9_.])(?:ActionNet|Inference|ConnectionStrings)__(?:[A-Za-z0-9_\-]|\{\{[^}]*\}\}|<[^>\s]*>)+")]
     private static partial Regex SettingNamePattern();
+
+    /// <summary>Orleans Kubernetes hosting's environment variables (<c>POD_*</c>, <c>ORLEANS_*</c>) in <paramref name="text"/>.</summary>
+    public static IEnumerable<string> OrleansKubernetesVariables(string text) => OrleansKubernetesVariablePattern().Matches(text).Select(m => m.Value);
+
+    [GeneratedRegex(@"\b(?:POD|ORLEANS)_[A-Z_]+\b")]
+    private static partial Regex OrleansKubernetesVariablePattern();
 
     [GeneratedRegex(@"\bACTIONNET_[A-Z_]+\b")]
     private static partial Regex CliVariablePattern();

@@ -46,6 +46,7 @@ public class SettingNameTests
             "ConnectionStrings__Storage", "ActionNet__Clustering", "ActionNet__ClusterId", "ActionNet__ServiceId",
             "ActionNet__SiloName", "ActionNet__AdvertisedAddress", "ActionNet__SiloPort", "ActionNet__GatewayPort",
             "ActionNet__Accelerator", "Inference__Providers__{{ $i }}", "ActionNet__Profiles__{{ $name }}__Model",
+            "ActionNet__KubernetesHosting",
         ];
         Assert.Empty(required.Except(names));
     }
@@ -62,5 +63,19 @@ public class SettingNameTests
 
         Assert.Contains("ACTIONNET_GATEWAYS", named);
         Assert.True(unread.Length == 0, $"the CLI does not read {string.Join(", ", unread)}");
+    }
+
+    [Fact]
+    public void OrleansKubernetesVariablesInTheChartAndImagesAreOnesOrleansReads()
+    {
+        var read = typeof(Orleans.Hosting.Kubernetes.KubernetesHostingOptions).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.Name.EndsWith("EnvironmentVariable", StringComparison.Ordinal))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToHashSet(StringComparer.Ordinal);
+        var named = DeploymentFiles.All.SelectMany(f => DeploymentFiles.OrleansKubernetesVariables(RepositoryRoot.Read(f))).Distinct().ToArray();
+
+        Assert.Superset(read, named.ToHashSet(StringComparer.Ordinal));
+        Assert.Contains("POD_NAME", named);
+        Assert.Equal(read.Order(StringComparer.Ordinal), named.Order(StringComparer.Ordinal));
     }
 }

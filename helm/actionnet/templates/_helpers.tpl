@@ -29,6 +29,35 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- default (printf "%s-storage" (include "actionnet.fullname" .)) .Values.storage.existingSecret }}
 {{- end }}
 
-{{- define "actionnet.image" -}}
-{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
+
+{{- define "actionnet.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "actionnet.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/* The pools that are enabled, as a dict name -> spec. */}}
+{{- define "actionnet.enabledPools" -}}
+{{- $pools := dict }}
+{{- range $name, $spec := .Values.pools }}
+{{- if $spec.enabled }}
+{{- $_ := set $pools $name $spec }}
+{{- end }}
+{{- end }}
+{{- toYaml $pools }}
+{{- end }}
+
+{{/* A pool's image: pools.<name>.image.repository/tag over image.repository/tag. Call with (list $ $spec.image). */}}
+{{- define "actionnet.poolImage" -}}
+{{- $root := index . 0 }}
+{{- $image := default dict (index . 1) }}
+{{- printf "%s:%s" (default $root.Values.image.repository $image.repository) (default (default $root.Chart.AppVersion $root.Values.image.tag) $image.tag) }}
+{{- end }}
+
+{{/* Whether a pool is scaled by KEDA or an HPA: "true" or "". Call with (list $ $spec.autoscale). */}}
+{{- define "actionnet.autoscaled" -}}
+{{- $root := index . 0 }}
+{{- if and $root.Values.autoscaling.enabled (index . 1) }}true{{ end }}
 {{- end }}

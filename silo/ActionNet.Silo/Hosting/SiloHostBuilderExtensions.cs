@@ -21,7 +21,8 @@ public static class SiloHostBuilderExtensions
     /// Configures Orleans from <see cref="SiloOptions"/> (clustering, ports, accelerator metadata), the one
     /// storage account of <see cref="GrainsServiceCollectionExtensions.StorageConnectionKey"/> (Azure Table
     /// membership when chosen, Azure Blob grain storage for cameras, Azure Table reminders) and the grains'
-    /// services. Settings are validated when the host starts.
+    /// services, plus Orleans Kubernetes hosting when <see cref="SiloOptions.KubernetesHosting"/> is set. Settings
+    /// are validated when the host starts.
     /// </summary>
     public static IHostApplicationBuilder AddActionNetSilo(this IHostApplicationBuilder builder)
     {
@@ -42,6 +43,10 @@ public static class SiloHostBuilderExtensions
         builder.UseOrleans(silo =>
         {
             silo.UseActionNetClustering(options);
+            if (options.KubernetesHosting)
+            {
+                silo.UseKubernetesHosting();
+            }
 
             // Silo metadata is experimental in Orleans 10 (ORLEANSEXP004). We depend on it deliberately: the
             // accelerator label must be visible to every silo's camera placement director.

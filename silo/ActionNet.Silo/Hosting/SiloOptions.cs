@@ -37,6 +37,13 @@ public sealed class SiloOptions
     /// </summary>
     public string? AdvertisedAddress { get; set; }
 
+    /// <summary>
+    /// <c>ActionNet:KubernetesHosting</c>: the silo runs in a Kubernetes pod and uses Orleans Kubernetes hosting
+    /// (POD_NAME, POD_NAMESPACE, POD_IP and the orleans/serviceId and orleans/clusterId pod labels): silos whose
+    /// pods were deleted are declared dead at once. Needs AzureTable clustering, which still keeps membership.
+    /// </summary>
+    public bool KubernetesHosting { get; set; }
+
     /// <summary><c>ActionNet:SiloName</c>: a display name; empty: host name and silo port.</summary>
     public string? SiloName { get; set; }
 
@@ -61,6 +68,11 @@ public sealed class SiloOptions
         if (!string.IsNullOrWhiteSpace(AdvertisedAddress) && !System.Net.IPAddress.TryParse(AdvertisedAddress, out _))
         {
             errors.Add($"{SectionName}:{nameof(AdvertisedAddress)} is '{AdvertisedAddress}'; expected an IP address such as 10.1.2.3");
+        }
+
+        if (KubernetesHosting && Clustering != ClusteringMode.AzureTable)
+        {
+            errors.Add($"{SectionName}:{nameof(KubernetesHosting)} is true with {SectionName}:{nameof(Clustering)} {Clustering}; expected AzureTable");
         }
 
         if (!Enum.IsDefined(Clustering))
