@@ -24,7 +24,7 @@ public sealed class CameraArgumentTests
     }
 
     [Theory]
-    [InlineData(new[] { "history", "--limit", "99999999999" }, "--limit '99999999999' is invalid: expected a whole number from 1 to 100000")]
+    [InlineData(new[] { "history", "--limit", "99999999999" }, "--limit '99999999999' is invalid: expected a whole number from 1 to 10000")]
     [InlineData(new[] { "history", "--from", "" }, "time '' is invalid: expected now, a duration ago")]
     [InlineData(new[] { "history", "--from", "-" }, "time '-' is invalid")]
     [InlineData(new[] { "history", "--to", "99999999999d" }, "time '99999999999d' is invalid")]

@@ -161,10 +161,10 @@ public sealed class LabelHistoryTests(SharedClusterFixture fixture)
 
     [Theory]
     [InlineData("--from 2026-01-02T00:00:00Z --to 2026-01-01T00:00:00Z", "reversed")]
-    [InlineData("--limit 0", "--limit 0 is invalid")]
+    [InlineData("--limit 0", "--limit '0' is invalid")]
     [InlineData("--after not-a-token", "is not a continuation token")]
     [InlineData("--from 9999-12-31T23:59:59Z", "--from 9999-12-31T23:59:59Z is out of range")]
-    [InlineData("--min-confidence NaN", "--min-confidence NaN is invalid")]
+    [InlineData("--min-confidence NaN", "--min-confidence 'NaN' is invalid")]
     [InlineData("--label dance", "--label 'dance' is unknown")]
     public async Task BadHistoryInputGivesOneLineAndExitCode2(string arguments, string expected)
     {

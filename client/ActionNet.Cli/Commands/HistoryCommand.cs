@@ -250,9 +250,16 @@ public static class HistoryCommand
         private readonly Option<string?> _from = new("--from") { Description = "from time: ISO 8601, or a duration ago such as 15m, 2h, 1d", Recursive = true };
         private readonly Option<string?> _to = new("--to") { Description = "to time (exclusive): ISO 8601, now, or a duration ago", Recursive = true };
         private readonly Option<string?> _label = new("--label") { Description = "only this label (one of the model's labels)", Recursive = true };
-        private readonly Option<float> _minConfidence = new("--min-confidence") { Description = "only records at least this confident, 0..1", Recursive = true };
-        private readonly Option<int> _limit = new("--limit") { Description = $"at most N records per page (1..{HistoryQueryRules.MaxLimit})", DefaultValueFactory = _ => 1000, Recursive = true };
+        private const int DefaultLimit = 1000;
+        private readonly Option<double?> _minConfidence = NumberOptions.Decimal("--min-confidence", "only records at least this confident", 0, 1, minIncluded: true);
+        private readonly Option<int?> _limit = NumberOptions.Whole("--limit", $"at most N records per page (default {DefaultLimit})", 1, HistoryQueryRules.MaxLimit);
         private readonly Option<string?> _after = new("--after") { Description = "continue after the page that printed this token", Recursive = true };
+
+        public HistoryFilters()
+        {
+            _minConfidence.Recursive = true;
+            _limit.Recursive = true;
+        }
 
         public void AddTo(Command command)
         {
@@ -281,8 +288,8 @@ public static class HistoryCommand
                 From = parse.GetValue(_from) is { } from ? TimeArgument.Parse(from, now) : null,
                 To = parse.GetValue(_to) is { } to ? TimeArgument.Parse(to, now) : null,
                 Label = label,
-                MinConfidence = parse.GetValue(_minConfidence),
-                Limit = parse.GetValue(_limit),
+                MinConfidence = (float)(parse.GetValue(_minConfidence) ?? 0),
+                Limit = parse.GetValue(_limit) ?? DefaultLimit,
                 After = parse.GetValue(_after),
             };
             HistoryQueryRules.Validate(query, kind);

@@ -35,7 +35,7 @@ public sealed record ModelFrameShape(int Height, int Width, ResizeMode Mode = Re
 
     /// <summary>
     /// <see cref="Region"/> clamped to a <paramref name="frameWidth"/> x <paramref name="frameHeight"/> frame
-    /// (the whole frame when null); a region with no pixels inside the frame is an <see cref="ArgumentException"/>.
+    /// (the whole frame when null); a region with no pixels inside the frame is a <see cref="RegionOutsideFrameException"/>.
     /// </summary>
     public Rect RegionIn(int frameWidth, int frameHeight) => Clamp(Region, frameWidth, frameHeight);
 
@@ -73,9 +73,8 @@ public sealed record ModelFrameShape(int Height, int Width, ResizeMode Mode = Re
         var clamped = requested.Intersect(whole);
         if (clamped.Width <= 0 || clamped.Height <= 0)
         {
-            throw new ArgumentException(
-                $"region ({requested.X},{requested.Y}) {requested.Width}x{requested.Height} has no pixels inside the {frameWidth}x{frameHeight} frame",
-                nameof(region));
+            throw new RegionOutsideFrameException(
+                $"region ({requested.X},{requested.Y}) {requested.Width}x{requested.Height} does not fit the {frameWidth}x{frameHeight} frame: expected x + width <= {frameWidth} and y + height <= {frameHeight}");
         }
 
         return clamped;

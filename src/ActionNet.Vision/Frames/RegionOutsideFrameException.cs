@@ -1,10 +1,10 @@
-namespace ActionNet.Grains.Cameras;
+namespace ActionNet.Vision.Frames;
 
 /// <summary>
 /// A camera's region of interest does not fit the frames its source delivers: the registration, not the
 /// stream, is wrong, so the camera is Failed (retried slowly, in case the stream's size changes back).
 /// </summary>
-public sealed class RegionOutsideFrameException : Exception
+public sealed class RegionOutsideFrameException : ArgumentException
 {
     /// <summary>Creates the exception with the one-line <paramref name="message"/> shown in the camera's status.</summary>
     public RegionOutsideFrameException(string message)
