@@ -117,7 +117,7 @@ public sealed class CameraPipelineTests : IDisposable
         var registration = new CameraRegistration { Source = video, Loop = true, ModelProfile = "tiny" };
         var contract = scorer.Contract;
         var plan = CameraPlans.Resolve(registration, scorer.Profile, contract);
-        return new CameraPipeline("cam", registration, plan, contract, scorer, hooks, counters, activity, new IngestOptions(), new SiloIdentity("silo", "cpu"), cudaDecoding: false, NullLogger.Instance);
+        return new CameraPipeline("cam", registration, plan, contract, scorer, hooks, counters, activity, new IngestOptions { MediaRoots = [folder] }, new SiloIdentity("silo", "cpu"), cudaDecoding: false, NullLogger.Instance);
     }
 
     private static Task Record(List<ScoredWindow> recorded, ScoredWindow window)
