@@ -120,7 +120,12 @@ public static class CamerasCommand
             Row("frames received", $"{status.FramesReceived}");
             Row("windows emitted", $"{status.WindowsEmitted}");
             Row("windows scored", $"{status.WindowsScored}");
-            Row("windows dropped", $"{status.WindowsDropped}");
+            Row("windows dropped", $"{status.WindowsDropped} (overload {status.Drops.Overload}, no accelerator {status.Drops.NoAccelerator}, failed {status.Drops.Failed}, unrecorded {status.Drops.Unrecorded})");
+            if (status.Plan is { } plan)
+            {
+                Row("plan", string.Create(CultureInfo.InvariantCulture, $"{plan.SourceKind}, profile {plan.Profile} ({(plan.Accelerators.Length == 0 ? "any accelerator" : string.Join(", ", plan.Accelerators))}), {plan.Inputs} T={plan.Frames} {plan.Width}x{plan.Height}, stride {plan.Stride}, subsample {plan.Subsample}, {plan.Resize}, fps cap {(plan.FpsCap is { } cap ? cap.ToString("0.##", CultureInfo.InvariantCulture) : "none")}{(plan.Region is { } r ? $", region ({r.X},{r.Y}) {r.Width}x{r.Height}" : "")}"));
+            }
+
             Row("input", $"{status.InputFps.ToString("F1", CultureInfo.InvariantCulture)} fps, {status.FrameWidth}x{status.FrameHeight}");
             Row("reconnects", $"{status.ReconnectCount}");
             Row("last error", status.LastError ?? "-");
