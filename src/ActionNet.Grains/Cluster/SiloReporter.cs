@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ActionNet.Abstractions.Cluster;
+using ActionNet.Grains.Hosting;
 using ActionNet.Grains.Inference;
 using ActionNet.Grains.Placement;
 using Microsoft.Extensions.Hosting;
@@ -33,14 +34,7 @@ public sealed partial class SiloReporter(
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await Task.Delay(Timeout.Infinite, lifetime.ApplicationStarted).WaitAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (lifetime.ApplicationStarted.IsCancellationRequested)
-        {
-        }
-        catch (OperationCanceledException)
+        if (!await lifetime.WaitForStartedAsync(stoppingToken))
         {
             return;
         }
