@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace ActionNet.ServiceDefaults;
@@ -19,6 +20,9 @@ public static class ServiceDefaultsHostBuilderExtensions
     /// <summary>The environment variable (or configuration key) that turns the OTLP exporter on.</summary>
     public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    /// <summary>The environment variable (or configuration key) that names the service in telemetry.</summary>
+    public const string ServiceNameKey = "OTEL_SERVICE_NAME";
+
     private static readonly string[] TraceSources = [ActionNetSource, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
 
     /// <summary>
@@ -33,6 +37,14 @@ public static class ServiceDefaultsHostBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource =>
+            {
+                // The host's name (e.g. ActionNet.Silo) unless OTEL_SERVICE_NAME names the service.
+                if (string.IsNullOrWhiteSpace(builder.Configuration[ServiceNameKey]))
+                {
+                    resource.AddService(builder.Environment.ApplicationName);
+                }
+            })
             .WithMetrics(metrics => metrics
                 .AddMeter(ActionNetSource, OrleansMeter)
                 .AddRuntimeInstrumentation()
