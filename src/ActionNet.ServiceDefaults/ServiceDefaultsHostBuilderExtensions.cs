@@ -29,7 +29,7 @@ public static class ServiceDefaultsHostBuilderExtensions
     /// Metrics from the ActionNet and Orleans meters, the .NET runtime and ASP.NET Core, served in Prometheus text by
     /// <see cref="DefaultEndpointsWebApplicationExtensions.MapActionNetDefaultEndpoints"/>; and, only when
     /// <see cref="OtlpEndpointKey"/> is set, traces from ActionNet, Orleans (grain calls, with the silo's
-    /// <c>AddActivityPropagation</c>) and ASP.NET Core, sent with the metrics and logs over OTLP (the standard
+    /// <c>AddActivityPropagation</c>) and ASP.NET Core, sent with the metrics over OTLP (<c>UseOtlpExporter</c>; the standard
     /// <c>OTEL_*</c> variables configure the exporter). Without an endpoint no activity is created for tracing.
     /// Also registers the liveness check (<see cref="HealthTags.Live"/>); hosts add their own readiness checks.
     /// </summary>
