@@ -4,6 +4,7 @@ using ActionNet.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 
 namespace ActionNet.Api.Hosting;
 
@@ -12,7 +13,8 @@ public static class ApiApplicationExtensions
 {
     /// <summary>
     /// The web console's static files at <c>/</c> (public: it is the sign-in page), and every route of the API
-    /// under <c>/api/v1</c> plus the OpenAPI document at <c>/openapi/v1.json</c>, all behind authentication.
+    /// under <c>/api/v1</c> plus the OpenAPI document at <c>/openapi/v1.json</c>, all behind authentication, and the
+    /// Orleans Dashboard at <c>/dashboard</c> for admins (a browser is asked for an admin key as the password).
     /// </summary>
     public static WebApplication MapActionNetApi(this WebApplication app)
     {
@@ -32,6 +34,7 @@ public static class ApiApplicationExtensions
         api.MapEventsApi();
         api.MapClusterApi();
         api.MapKeysApi();
+        app.MapOrleansDashboard(ApiKeyAuthenticationHandler.BasicPathPrefix).RequireAuthorization(ApiPolicies.Admin);
         api.MapFallback(() => ApiProblems.NotFound("no such API route; GET /openapi/v1.json lists them")).RequireAuthorization(ApiPolicies.Viewer);
         app.MapFallbackToFile("index.html");
         return app;

@@ -8,6 +8,7 @@ using ActionNet.Storage.Keys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 
 namespace ActionNet.Api.Hosting;
 
@@ -28,7 +29,9 @@ public static class ApiHostBuilderExtensions
         builder.Services.AddSingleton<IValidateOptions<ApiOptions>>(new ApiOptionsValidation());
 
         var endpoint = new ClusterEndpoint(options.Clustering, options.Gateways, builder.Configuration[StorageConnectionKey], options.ClusterId, options.ServiceId);
-        builder.UseOrleansClient(client => client.UseActionNetCluster(endpoint, new ClusterClientSettings { ConnectAttempts = 0, ResponseTimeout = TimeSpan.FromSeconds(15) }));
+        builder.UseOrleansClient(client => client
+            .UseActionNetCluster(endpoint, new ClusterClientSettings { ConnectAttempts = 0, ResponseTimeout = TimeSpan.FromSeconds(15) })
+            .AddDashboard());
 
         builder.Services.AddSingleton(provider => new ApiKeyStore(
             provider.GetRequiredService<IConfiguration>()[StorageConnectionKey]
