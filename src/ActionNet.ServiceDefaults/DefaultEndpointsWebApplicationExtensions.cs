@@ -22,11 +22,28 @@ public static class DefaultEndpointsWebApplicationExtensions
     /// </summary>
     public static WebApplication MapActionNetDefaultEndpoints(this WebApplication app)
     {
+        app.MapActionNetHealthEndpoints();
+        app.MapActionNetMetricsEndpoint().AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Maps <see cref="HealthPath"/> and <see cref="ReadyPath"/>, open to anonymous callers (probes carry no credentials).</summary>
+    public static WebApplication MapActionNetHealthEndpoints(this WebApplication app)
+    {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Live) }).AllowAnonymous();
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) }).AllowAnonymous();
-        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// Maps <see cref="MetricsPath"/>; the caller decides who may scrape (a public host such as the API requires a
+    /// key, which Prometheus sends as a bearer token).
+    /// </summary>
+    public static IEndpointConventionBuilder MapActionNetMetricsEndpoint(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.MapPrometheusScrapingEndpoint(MetricsPath);
     }
 
     /// <summary>Whether <paramref name="path"/> is one of the default endpoints (not traced: probes and scrapes are noise).</summary>

@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 
 namespace ActionNet.Silo.Hosting;
@@ -77,6 +78,9 @@ public static class SiloHostBuilderExtensions
             // Live label events: kept in silo memory (they are already journaled and stored); the subscriptions
             // (the API hosts', alert router's and watchers') are kept in Blob storage so they outlive a silo.
             silo.AddMemoryStreams(LiveEvents.ProviderName);
+
+            // The API host serves the Orleans Dashboard to admins; each silo contributes its statistics.
+            silo.AddDashboard();
             silo.UseAzureTableReminderService((OptionsBuilder<Orleans.Reminders.AzureStorage.AzureTableReminderStorageOptions> reminders) =>
                 reminders.Configure<IConfiguration>((o, configuration) =>
                     o.TableServiceClient = new TableServiceClient(configuration[GrainsServiceCollectionExtensions.StorageConnectionKey])));

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using ActionNet.Api.Auth;
 using ActionNet.Api.Live;
 using ActionNet.Client;
+using ActionNet.ServiceDefaults;
 using ActionNet.Storage.Keys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -39,6 +40,7 @@ public static class ApiHostBuilderExtensions
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<LiveEventHub>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<LiveEventHub>());
+        builder.Services.AddHealthChecks().AddCheck<LiveEventsHealthCheck>("cluster", tags: [HealthTags.Ready]);
 
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddProblemDetails();
