@@ -10,7 +10,7 @@ public static class ClusterClientBuilderExtensions
     /// <summary>
     /// Points <paramref name="client"/> at <paramref name="endpoint"/> (static gateways or the storage account's
     /// membership table, with its cluster and service ids), registers the live-event stream provider
-    /// (<see cref="LiveEvents.ProviderName"/>) and applies <paramref name="settings"/>.
+    /// (<see cref="LiveEvents.ProviderName"/>), propagates trace context into grain calls and applies <paramref name="settings"/>.
     /// </summary>
     /// <exception cref="ArgumentException">Azure Table clustering without a storage connection string.</exception>
     public static IClientBuilder UseActionNetCluster(this IClientBuilder client, ClusterEndpoint endpoint, ClusterClientSettings? settings = null)
@@ -55,6 +55,9 @@ public static class ClusterClientBuilderExtensions
         });
 
         client.AddMemoryStreams(LiveEvents.ProviderName);
+
+        // Calls carry the caller's trace context, so a request's trace continues into the silos.
+        client.AddActivityPropagation();
         return client;
     }
 }
