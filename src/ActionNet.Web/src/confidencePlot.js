@@ -3,19 +3,28 @@ import { h } from './dom.js';
 
 // Confidence over time under the timeline (uPlot, local time axis): the winning label's confidence per
 // event for short ranges, each segment's mean for long ones. Points further apart than `breakSeconds`
-// are not joined, so gaps stay gaps.
+// are not joined, so gaps stay gaps. Its time axis lines up under the timeline's (alignLeft).
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const dayClock = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
 export function createConfidencePlot() {
   const element = h('div', { class: 'confidence-plot', role: 'img', 'aria-label': 'Confidence over time' });
   let xs = [];
   let ys = [];
   let range = null;
+  let left = 48;
+  const timeTicks = (_, ticks) => {
+    const format = range && range[1] - range[0] > 36 * 3600 ? dayClock : clock;
+    return ticks.map((t) => format.format(new Date(t * 1000)));
+  };
   const plot = new uPlot({
     width: 600,
     height: 160,
+    padding: [10, 1, 0, 0],
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: true }, y: { range: [0, 1] } },
-    axes: [{}, { values: (_, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`), size: 48 }],
+    axes: [{ values: timeTicks }, { values: (_, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`), size: () => left }],
     series: [{}, { label: 'confidence', stroke: '#2563eb', fill: 'rgba(37, 99, 235, 0.08)', width: 1.5, spanGaps: false, points: { show: false } }],
   }, [[], []], element);
 
@@ -67,8 +76,17 @@ export function createConfidencePlot() {
     plot.setScale('x', { min: range[0], max: range[1] });
   }
 
+  // Makes the plotting area start where the timeline's lanes start (after their labels).
+  function alignLeft(px) {
+    if (px > 0 && px !== left) {
+      left = px;
+      plot.setSize({ width: Math.max(element.clientWidth, 200), height: 160 });
+    }
+  }
+
   return {
     element,
+    alignLeft,
     show,
     append,
     setRange,

@@ -6,9 +6,9 @@ const minute = 60 * 1000;
 
 // The label timeline of one camera (vis-timeline): one lane per label, one bar per LabelSegment
 // (id: its first sequence), history gaps as shaded background with nothing in any lane. Zoom and pan
-// with the mouse, touch, or the page's buttons; onRange(from, to) is called when the user moves it.
-export function createSegmentTimeline({ from, to, onRange, onSelect }) {
-  const element = h('div', { class: 'timeline', role: 'group', 'aria-label': 'Label timeline' });
+// with the mouse, touch, or the page's buttons; onRange(from, to) is called when the user moves it,
+// onLayout(px) with the width of the lane labels after each redraw. `element` must already be in the page.
+export function createSegmentTimeline({ element, from, to, onRange, onSelect, onLayout }) {
   const groups = new DataSet();
   const items = new DataSet();
   const segments = new Map();
@@ -32,6 +32,7 @@ export function createSegmentTimeline({ from, to, onRange, onSelect }) {
       onRange(start, end);
     }
   });
+  timeline.on('changed', () => onLayout(element.querySelector('.vis-panel.vis-left')?.offsetWidth ?? 0));
   timeline.on('select', ({ items: selected }) => {
     const segment = segments.get(selected[0]);
     if (segment) {
@@ -103,7 +104,6 @@ export function createSegmentTimeline({ from, to, onRange, onSelect }) {
   }
 
   return {
-    element,
     show,
     upsert,
     extend,

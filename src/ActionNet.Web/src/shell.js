@@ -10,6 +10,8 @@ const sections = [
   { name: 'cluster', title: 'Cluster', href: '#/cluster' },
 ];
 
+let banner = null;
+
 // The frame around every page: navigation, who is signed in, the live feed's state, and the cluster
 // warning banner (demand above capacity, storage away), checked every 15 s.
 export function renderShell(container, onSignOut) {
@@ -19,7 +21,7 @@ export function renderShell(container, onSignOut) {
     liveState.textContent = state === 'live' ? 'live' : state;
     liveState.dataset.state = state;
   });
-  const banner = h('div', { class: 'banner', role: 'alert', hidden: true });
+  banner = h('div', { class: 'banner', role: 'alert', hidden: true });
   const outlet = h('main', { id: 'main', tabindex: '-1' });
   const signOut = h('button', { type: 'button', class: 'link-button', onclick: onSignOut }, 'Sign out');
   container.replaceChildren(
@@ -34,7 +36,7 @@ export function renderShell(container, onSignOut) {
     outlet);
 
   const stop = new AbortController();
-  every(15000, stop.signal, async () => showWarnings(banner, await getJson('/cluster', null, stop.signal)));
+  every(15000, stop.signal, async () => showWarnings(await getJson('/cluster', null, stop.signal)));
 
   return {
     outlet,
@@ -52,13 +54,14 @@ export function renderShell(container, onSignOut) {
   };
 }
 
-export function showWarnings(banner, cluster) {
+// Shows the warnings of a ClusterStatus in the banner under the navigation (every page has it).
+export function showWarnings(cluster) {
   const warnings = clusterWarnings(cluster);
   banner.replaceChildren(...warnings.map((w) => h('p', null, w)));
   banner.hidden = warnings.length === 0;
 }
 
-export function clusterWarnings(cluster) {
+function clusterWarnings(cluster) {
   const warnings = [];
   if (cluster.demand > cluster.capacity) {
     warnings.push(`Demand exceeds capacity: cameras produce ${cluster.demand.toFixed(1)} windows/s, the cluster scores at most ${cluster.capacity.toFixed(1)}; windows are being dropped.`);

@@ -27,7 +27,7 @@ export function renderCameraDetail(container, [id], query) {
   const facts = h('p', { class: 'muted camera-facts' });
   const rangeText = h('p', { class: 'range-text', role: 'status' });
   const loadError = h('p', { class: 'error-line', role: 'alert', hidden: true });
-  const timeline = createSegmentTimeline({ from, to, onRange: (s, e) => { followNow = false; load(s, e); }, onSelect: showEvents });
+  const timelineHost = h('div', { class: 'timeline', role: 'group', 'aria-label': 'Label timeline: one lane per label; click a bar to list its events' });
   const plot = createConfidencePlot();
   const segmentsHolder = h('div');
   const eventsPanel = h('section', { class: 'segment-events', 'aria-live': 'polite' });
@@ -46,11 +46,15 @@ export function renderCameraDetail(container, [id], query) {
       button('Now', () => moveTo(new Date(Date.now() - span() + span() / 60), new Date(Date.now() + span() / 60), true), 'Move the range to now')),
     rangeText,
     loadError,
-    timeline.element,
+    timelineHost,
     plot.element,
     segmentsHolder,
     eventsPanel);
   container.append(view);
+  const timeline = createSegmentTimeline({
+    element: timelineHost, from, to, onSelect: showEvents, onLayout: (px) => plot.alignLeft(px),
+    onRange: (start, end) => { followNow = false; load(start, end); },
+  });
 
   async function load(start, end) {
     const token = ++loads;

@@ -16,7 +16,7 @@ export function createCameraForm({ onSaved, onCancel }) {
   const loop = input({ name: 'loop', type: 'checkbox' });
   const enabled = input({ name: 'enabled', type: 'checkbox', checked: true });
   const error = h('p', { class: 'error-line', role: 'alert', hidden: true });
-  const save = h('button', { type: 'submit', class: 'primary' }, 'Add camera');
+  const save = h('button', { type: 'submit', class: 'primary' }, 'Register camera');
   const form = h('form', { class: 'camera-form', id: 'add-camera', novalidate: true, 'aria-labelledby': 'add-camera-title' },
     h('h2', { id: 'add-camera-title' }, 'Add a camera'),
     h('div', { class: 'form-grid' },

@@ -1,20 +1,20 @@
 import { getJson } from '../api.js';
 import { every, h, table } from '../dom.js';
-import { clusterWarnings } from '../shell.js';
+import { showWarnings } from '../shell.js';
 import { percent, timeElement } from '../time.js';
 
 const rate = (value) => `${(value ?? 0).toFixed(1)}/s`;
 
 // The cluster: every reporting silo with its accelerator, capacity, demand, utilisation and drops by
-// reason, the totals, and a warning when demand exceeds capacity or storage is away. Refreshed every 5 s.
+// reason, and the totals; the banner under the navigation warns when demand exceeds capacity or storage
+// is away. Refreshed every 5 s.
 export function renderCluster(container) {
   const stop = new AbortController();
-  const warnings = h('div', { class: 'banner', role: 'alert', hidden: true });
   const totals = h('dl', { class: 'totals' });
   const silos = h('div');
   const error = h('p', { class: 'error-line', role: 'alert', hidden: true });
   const updated = h('p', { class: 'muted' });
-  container.append(h('div', { class: 'page-head' }, h('h1', null, 'Cluster')), warnings, error, totals, h('h2', null, 'Silos'), silos, updated);
+  container.append(h('div', { class: 'page-head' }, h('h1', null, 'Cluster')), error, totals, h('h2', null, 'Silos'), silos, updated);
 
   every(5000, stop.signal, async () => {
     try {
@@ -27,18 +27,16 @@ export function renderCluster(container) {
   });
 
   function show(cluster) {
-    const lines = clusterWarnings(cluster);
-    warnings.replaceChildren(...lines.map((l) => h('p', null, l)));
-    warnings.hidden = lines.length === 0;
+    showWarnings(cluster);
     const drops = cluster.drops ?? {};
-    const fact = (name, value) => [h('dt', null, name), h('dd', null, value)];
+    const fact = (name, value) => h('div', null, h('dt', null, name), h('dd', null, value));
     totals.replaceChildren(
-      ...fact('Capacity', rate(cluster.capacity)),
-      ...fact('Demand', rate(cluster.demand)),
-      ...fact('Scored', rate(cluster.windowsPerSecond)),
-      ...fact('Cameras', String(cluster.activeCameras ?? 0)),
-      ...fact('Dropped', `${cluster.windowsDropped ?? 0} (overload ${drops.overload ?? 0}, no accelerator ${drops.noAccelerator ?? 0}, failed ${drops.failed ?? 0}, unrecorded ${drops.unrecorded ?? 0})`),
-      ...fact('Storage', cluster.storage ? (cluster.storage.reachable ? 'reachable' : 'away') : '—'));
+      fact('Capacity', rate(cluster.capacity)),
+      fact('Demand', rate(cluster.demand)),
+      fact('Scored', rate(cluster.windowsPerSecond)),
+      fact('Cameras', String(cluster.activeCameras ?? 0)),
+      fact('Dropped', `${cluster.windowsDropped ?? 0} (overload ${drops.overload ?? 0}, no accelerator ${drops.noAccelerator ?? 0}, failed ${drops.failed ?? 0}, unrecorded ${drops.unrecorded ?? 0})`),
+      fact('Storage', cluster.storage ? (cluster.storage.reachable ? 'reachable' : 'away') : '—'));
     silos.replaceChildren(table('Silos', [
       { title: 'Silo', cell: (s) => h('span', { title: s.silo }, s.host || s.silo, s.draining ? ' (draining)' : '') },
       { title: 'Accelerator', cell: (s) => s.accelerator },
