@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
+using ActionNet.Client;
 
 namespace ActionNet.Drills;
 
@@ -14,65 +9,22 @@ namespace ActionNet.Drills;
 /// </summary>
 public sealed class DrillClient : IAsyncDisposable
 {
-    private readonly IHost host;
+    private readonly ClusterClientHost host;
 
-    private DrillClient(IHost host)
-    {
-        this.host = host;
-        Grains = host.Services.GetRequiredService<IClusterClient>();
-    }
+    private DrillClient(ClusterClientHost host) => this.host = host;
 
     /// <summary>The connected client.</summary>
-    public IClusterClient Grains { get; }
+    public IClusterClient Grains => host.Client;
 
-    /// <summary>Connects through <paramref name="gateways"/> ("127.0.0.1:port,...").</summary>
+    /// <summary>Connects through <paramref name="gateways"/> ("127.0.0.1:port,..."), giving up after a minute.</summary>
     public static async Task<DrillClient> ConnectAsync(string gateways, string clusterId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(gateways);
-        var endpoints = gateways.Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(g => new IPEndPoint(IPAddress.Loopback, int.Parse(g[(g.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture)))
-            .ToArray();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.UseOrleansClient(client =>
-        {
-            client.UseStaticClustering(endpoints);
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = clusterId;
-                o.ServiceId = clusterId;
-            });
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
-        });
-        var built = builder.Build();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        try
-        {
-            await built.StartAsync(timeout.Token);
-        }
-        catch
-        {
-            built.Dispose();
-            throw;
-        }
-
-        return new DrillClient(built);
+        var settings = new ClusterClientSettings { ConnectAttempts = 0, ResponseTimeout = TimeSpan.FromSeconds(10) };
+        return new DrillClient(await ClusterClientHost.ConnectAsync(ClusterEndpoint.Local(gateways, clusterId), settings, timeout.Token));
     }
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try
-        {
-            await host.StopAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // The cluster may already be gone; closing the connection is best effort.
-        }
-
-        host.Dispose();
-    }
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }

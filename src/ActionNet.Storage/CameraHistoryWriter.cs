@@ -71,6 +71,9 @@ public sealed class CameraHistoryWriter
         }
     }
 
+    /// <summary>A copy of the stored segments' state, for <see cref="LiveSegments"/> to follow on from.</summary>
+    internal SegmentTracker TrackerSnapshot() => state.Tracker.Clone();
+
     /// <summary>
     /// Stores <paramref name="records"/> (in sequence order; those at or below <see cref="HighWater"/> are
     /// skipped, so a replay stores nothing twice). All or nothing from the caller's view: after a failure the

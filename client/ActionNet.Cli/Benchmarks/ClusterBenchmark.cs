@@ -1,3 +1,4 @@
+using ActionNet.Client;
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Abstractions.Cluster;
 using ActionNet.Abstractions.History;
@@ -48,7 +49,7 @@ public static class ClusterBenchmark
             ["cpu"],
             [new ModelProfileSpec(Profile, modelPath, [], Stride: stride, MaxBatch: maxBatch)],
             cancellationToken: cancellationToken);
-        await using var connection = await ClusterConnection.ConnectAsync(new ClusterEndpoint("localhost", cluster.Gateways, null, cluster.ClusterId, cluster.ClusterId), cancellationToken);
+        await using var connection = await ClusterConnection.ConnectAsync(ClusterEndpoint.Local(cluster.Gateways, cluster.ClusterId), cancellationToken);
         var client = connection.Client;
         var ids = Enumerable.Range(0, cameras).Select(i => $"bench-{i}").ToArray();
         var ledger = client.GetGrain<IClusterStatusGrain>(0);

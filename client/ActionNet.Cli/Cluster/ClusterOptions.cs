@@ -1,3 +1,4 @@
+using ActionNet.Client;
 using System.CommandLine;
 
 namespace ActionNet.Cli.Cluster;

@@ -1,3 +1,4 @@
+using ActionNet.Client;
 using System.CommandLine;
 using System.Globalization;
 using ActionNet.Abstractions.Cameras;
@@ -52,7 +53,7 @@ public static class ClusterDemo
                 [new ModelProfileSpec(Profile, modelPath, [])],
                 cancellationToken: cancellationToken);
             Status($"cluster up: gateway {cluster.Gateways}, storage 127.0.0.1:{cluster.Storage.BlobPort}");
-            await using var connection = await ClusterConnection.ConnectAsync(new ClusterEndpoint("localhost", cluster.Gateways, null, cluster.ClusterId, cluster.ClusterId), cancellationToken);
+            await using var connection = await ClusterConnection.ConnectAsync(ClusterEndpoint.Local(cluster.Gateways, cluster.ClusterId), cancellationToken);
 
             var cameras = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (action, video) in scenes)

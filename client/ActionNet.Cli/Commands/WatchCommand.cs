@@ -1,15 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Threading.Channels;
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Abstractions.History;
+using ActionNet.Abstractions.Live;
 using ActionNet.Cli.Cluster;
 using ActionNet.Cli.Output;
+using Orleans.Streams;
 
 namespace ActionNet.Cli.Commands;
 
 /// <summary>
-/// <c>actionnet watch [--camera id]</c>: print labels as they are persisted (journaled), until Ctrl-C. Reads
-/// each camera's aggregator (its newest events), never storage, so it stays fast however long the history.
+/// <c>actionnet watch [--camera id]</c>: print labels as they are persisted (journaled), until Ctrl-C. Subscribes
+/// to the live-event stream the aggregators publish on, never polls storage, so it stays fast however long the history.
 /// </summary>
 public static class WatchCommand
 {
@@ -37,42 +40,37 @@ public static class WatchCommand
             }
 
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            var grains = connection.Client;
-            var printedUpTo = new Dictionary<string, long>(StringComparer.Ordinal);
-            var since = DateTimeOffset.UtcNow - TimeSpan.FromSeconds(5);
+            var watched = ids.ToHashSet(StringComparer.Ordinal);
+            var labels = Channel.CreateUnbounded<ActionEvent>(new UnboundedChannelOptions { SingleReader = true });
+            var stream = connection.Client.GetStreamProvider(LiveEvents.ProviderName).GetStream<LiveEvent>(LiveEvents.StreamId);
+            var subscription = await stream.SubscribeAsync((live, _) =>
+            {
+                if (live is { Kind: LiveEventKind.Label, Event: { } e } && (watched.Count == 0 || watched.Contains(e.CameraId)))
+                {
+                    labels.Writer.TryWrite(e);
+                }
+
+                return Task.CompletedTask;
+            });
             var printed = 0;
-            var listed = DateTimeOffset.MinValue;
-            var watched = ids;
             try
             {
-                while (stopAfter is null || printed < stopAfter)
+                await foreach (var e in labels.Reader.ReadAllAsync(deadline.Token))
                 {
-                    if (ids.Length == 0 && DateTimeOffset.UtcNow - listed > TimeSpan.FromSeconds(10))
+                    Print(e, parse.GetValue(json));
+                    if (++printed == stopAfter)
                     {
-                        watched = await grains.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).ListAsync();
-                        listed = DateTimeOffset.UtcNow;
+                        break;
                     }
-
-                    var recent = await Task.WhenAll(watched.Select(id => grains.GetGrain<IAggregatorGrain>(id).GetRecentAsync(200)));
-                    var fresh = recent.SelectMany(r => r)
-                        .Where(e => e.End >= since && e.Sequence > printedUpTo.GetValueOrDefault(e.CameraId, -1))
-                        .OrderBy(e => e.End).ThenBy(e => e.CameraId, StringComparer.Ordinal);
-                    foreach (var e in fresh)
-                    {
-                        Print(e, parse.GetValue(json));
-                        printedUpTo[e.CameraId] = e.Sequence;
-                        if (++printed == stopAfter)
-                        {
-                            break;
-                        }
-                    }
-
-                    await Task.Delay(TimeSpan.FromMilliseconds(500), deadline.Token);
                 }
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 // --seconds elapsed: a normal end.
+            }
+            finally
+            {
+                await subscription.UnsubscribeAsync();
             }
 
             return 0;

@@ -1,4 +1,5 @@
 using System.Net;
+using ActionNet.Abstractions.Live;
 using ActionNet.Grains.Cameras;
 using ActionNet.Grains.Cluster;
 using ActionNet.Grains.Hosting;
@@ -20,7 +21,7 @@ public static class SiloHostBuilderExtensions
     /// <summary>
     /// Configures Orleans from <see cref="SiloOptions"/> (clustering, ports, accelerator metadata), the one
     /// storage account of <see cref="GrainsServiceCollectionExtensions.StorageConnectionKey"/> (Azure Table
-    /// membership when chosen, Azure Blob grain storage for cameras, Azure Table reminders) and the grains'
+    /// membership when chosen, Azure Blob grain storage for cameras and stream subscriptions, Azure Table reminders) and the grains'
     /// services, plus Orleans Kubernetes hosting when <see cref="SiloOptions.KubernetesHosting"/> is set. Settings
     /// are validated when the host starts.
     /// </summary>
@@ -53,10 +54,17 @@ public static class SiloHostBuilderExtensions
 #pragma warning disable ORLEANSEXP004
             silo.UseSiloMetadata(new Dictionary<string, string> { [AcceleratorMetadata.Key] = options.Accelerator.Trim().ToLowerInvariant() });
 #pragma warning restore ORLEANSEXP004
-            silo.AddAzureBlobGrainStorage(CameraGrain.StorageName, (OptionsBuilder<AzureBlobStorageOptions> storage) =>
-                storage.Configure<IConfiguration>((o, configuration) => o.BlobServiceClient = new BlobServiceClient(
-                    configuration[GrainsServiceCollectionExtensions.StorageConnectionKey],
-                    new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_11_05))));
+            foreach (var storageName in new[] { CameraGrain.StorageName, LiveEvents.PubSubStorageName })
+            {
+                silo.AddAzureBlobGrainStorage(storageName, (OptionsBuilder<AzureBlobStorageOptions> storage) =>
+                    storage.Configure<IConfiguration>((o, configuration) => o.BlobServiceClient = new BlobServiceClient(
+                        configuration[GrainsServiceCollectionExtensions.StorageConnectionKey],
+                        new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_11_05))));
+            }
+
+            // Live label events: kept in silo memory (they are already journaled and stored); the subscriptions
+            // (the API hosts', alert router's and watchers') are kept in Blob storage so they outlive a silo.
+            silo.AddMemoryStreams(LiveEvents.ProviderName);
             silo.UseAzureTableReminderService((OptionsBuilder<Orleans.Reminders.AzureStorage.AzureTableReminderStorageOptions> reminders) =>
                 reminders.Configure<IConfiguration>((o, configuration) =>
                     o.TableServiceClient = new TableServiceClient(configuration[GrainsServiceCollectionExtensions.StorageConnectionKey])));

@@ -1,10 +1,12 @@
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Abstractions.History;
+using ActionNet.Abstractions.Live;
 using ActionNet.Grains.Cluster;
 using ActionNet.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
+using Orleans.Streams;
 
 namespace ActionNet.Grains.History;
 
@@ -15,7 +17,9 @@ namespace ActionNet.Grains.History;
 /// camera's <see cref="CameraHistoryWriter"/> (events, segments, totals) and are then dropped from the
 /// journal; a restarted activation on the same disk replays what is left, exactly once (the store skips
 /// sequences it holds). While storage is away the journal grows; when it is full, windows are refused
-/// (the camera counts them as dropped) and recorded as lost windows with the reason. Placed next to its camera.
+/// (the camera counts them as dropped) and recorded as lost windows with the reason. Every journaled
+/// label, segment start and end, and gap is published at once on the live-event stream
+/// (<see cref="LiveEvents"/>). Placed next to its camera.
 /// </summary>
 [PreferLocalPlacement]
 public sealed partial class AggregatorGrain(
@@ -39,6 +43,9 @@ public sealed partial class AggregatorGrain(
     private string? lastError;
     private long refusedWindows;
     private LostRun? lost;
+    private LiveSegments? live;
+    private IAsyncStream<LiveEvent>? liveStream;
+    private bool publishFailing;
 
     private string CameraId => this.GetPrimaryKeyString();
 
@@ -131,6 +138,8 @@ public sealed partial class AggregatorGrain(
         {
             recent.Dequeue();
         }
+
+        await PublishAsync(records);
     }
 
     /// <inheritdoc/>
@@ -210,6 +219,7 @@ public sealed partial class AggregatorGrain(
             LogStorageDown(CameraId, e.Message);
         }
 
+        live = LiveSegments.Start(CameraId, writer, journal.ReadPending(int.MaxValue).Records);
         recordedSequence = Math.Max(journal.HighestSequence ?? -1, writer?.HighWater ?? -1);
         lastWindowEnd = journal.LastEnd ?? writer?.LastEnd;
         if (journal.Depth > 0)
@@ -218,6 +228,61 @@ public sealed partial class AggregatorGrain(
         }
 
         initialized = true;
+    }
+
+    // The records are journaled (persisted) by now; what subscribers see follows them in order. A failed
+    // publish loses nothing stored, so it is logged (once per outage) rather than failing the window.
+    private async Task PublishAsync(List<HistoryRecord> records)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var published = new List<LiveEvent>(4);
+        foreach (var record in records)
+        {
+            if (record.Gap is { } gap)
+            {
+                if (live!.Gap() is { } ended)
+                {
+                    published.Add(new LiveEvent { Kind = LiveEventKind.SegmentEnd, CameraId = CameraId, Segment = ended, PublishedAt = now });
+                }
+
+                published.Add(new LiveEvent { Kind = LiveEventKind.Gap, CameraId = CameraId, Gap = gap, PublishedAt = now });
+            }
+            else if (record.Event is { } e)
+            {
+                var (closed, opened) = live!.Add(e);
+                if (closed is not null)
+                {
+                    published.Add(new LiveEvent { Kind = LiveEventKind.SegmentEnd, CameraId = CameraId, Segment = closed, PublishedAt = now });
+                }
+
+                if (opened is not null)
+                {
+                    published.Add(new LiveEvent { Kind = LiveEventKind.SegmentStart, CameraId = CameraId, Segment = opened, PublishedAt = now });
+                }
+
+                published.Add(new LiveEvent { Kind = LiveEventKind.Label, CameraId = CameraId, Event = e, PublishedAt = now });
+            }
+        }
+
+        try
+        {
+            liveStream ??= this.GetStreamProvider(LiveEvents.ProviderName).GetStream<LiveEvent>(LiveEvents.StreamId);
+            foreach (var item in published)
+            {
+                await liveStream.OnNextAsync(item);
+            }
+
+            publishFailing = false;
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException or InvalidOperationException)
+        {
+            if (!publishFailing)
+            {
+                LogPublishFailed(CameraId, e.Message);
+            }
+
+            publishFailing = true;
+        }
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
@@ -330,6 +395,9 @@ public sealed partial class AggregatorGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "camera {Camera}: this activation no longer writes history: {Reason}")]
     private partial void LogReplaced(string camera, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: live events not published (labels are stored as usual): {Reason}")]
+    private partial void LogPublishFailed(string camera, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: no windows for {Seconds:0.#} s (after window {Previous}, resuming at {Next}); recorded as a gap")]
     private partial void LogGap(string camera, double seconds, long previous, long next);

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
-using ActionNet.Cli.Output;
-
-namespace ActionNet.Cli.Cluster;
+namespace ActionNet.Client;
 
 /// <summary>Where a cluster is: its clustering mode, gateways or storage, and its ids.</summary>
 /// <param name="Clustering">localhost or azuretable.</param>
@@ -12,11 +10,14 @@ namespace ActionNet.Cli.Cluster;
 /// <param name="ServiceId">Orleans service id.</param>
 public sealed record ClusterEndpoint(string Clustering, string Gateways, string? Storage, string ClusterId, string ServiceId)
 {
+    /// <summary>A cluster reached through loopback gateways whose cluster id is also its service id (local clusters, tests, drills).</summary>
+    public static ClusterEndpoint Local(string gateways, string clusterId) => new("localhost", gateways, null, clusterId, clusterId);
+
     /// <summary>Whether the membership table in the storage account is used.</summary>
     public bool UsesAzureTable => Clustering.Equals("azuretable", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The gateway endpoints, parsed.</summary>
-    /// <exception cref="CliInputException">An endpoint is not host:port.</exception>
+    /// <exception cref="FormatException">An endpoint is not host:port.</exception>
     public IPEndPoint[] GatewayEndpoints() =>
         [.. Gateways.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Parse)];
 
@@ -43,6 +44,6 @@ public sealed record ClusterEndpoint(string Clustering, string Gateways, string?
             }
         }
 
-        throw new CliInputException($"gateway '{text}' is invalid: expected host:port, e.g. 127.0.0.1:30000");
+        throw new FormatException($"gateway '{text}' is invalid: expected host:port, e.g. 127.0.0.1:30000");
     }
 }

@@ -1,0 +1,63 @@
+using ActionNet.Abstractions.Live;
+using Azure.Data.Tables;
+using Orleans.Configuration;
+
+namespace ActionNet.Client;
+
+/// <summary>The one way every ActionNet client (CLI, API host, drills, tests) joins the cluster.</summary>
+public static class ClusterClientBuilderExtensions
+{
+    /// <summary>
+    /// Points <paramref name="client"/> at <paramref name="endpoint"/> (static gateways or the storage account's
+    /// membership table, with its cluster and service ids), registers the live-event stream provider
+    /// (<see cref="LiveEvents.ProviderName"/>) and applies <paramref name="settings"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Azure Table clustering without a storage connection string.</exception>
+    public static IClientBuilder UseActionNetCluster(this IClientBuilder client, ClusterEndpoint endpoint, ClusterClientSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        settings ??= new ClusterClientSettings();
+        if (endpoint.UsesAzureTable)
+        {
+            if (string.IsNullOrWhiteSpace(endpoint.Storage))
+            {
+                throw new ArgumentException("--clustering azuretable needs --storage (or ACTIONNET_STORAGE): the storage connection string holding the membership table");
+            }
+
+            client.UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(endpoint.Storage));
+        }
+        else
+        {
+            client.UseStaticClustering(endpoint.GatewayEndpoints());
+        }
+
+        client.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = endpoint.ClusterId;
+            options.ServiceId = endpoint.ServiceId;
+        });
+        if (settings.ResponseTimeout is { } timeout)
+        {
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = timeout);
+        }
+
+        if (settings.ConnectAttempts > 0)
+        {
+            var attempts = 0;
+            client.UseConnectionRetryFilter(async (_, token) =>
+            {
+                if (Interlocked.Increment(ref attempts) >= settings.ConnectAttempts)
+                {
+                    return false;
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), token);
+                return true;
+            });
+        }
+
+        client.AddMemoryStreams(LiveEvents.ProviderName);
+        return client;
+    }
+}
