@@ -41,6 +41,7 @@ export function createCameraCard(view, { onRemoved }) {
     confidence.textContent = percent(event.confidence);
     labelTime.replaceChildren(timeElement(event.end, true));
     element.dataset.label = event.label;
+    element.dataset.sequence = String(event.sequence);
   }
 
   function update(next) {

@@ -9,7 +9,7 @@ import { fromLocalInput, percent, timeElement, toLocalInput } from '../time.js';
 export function renderEvents(container, _, query) {
   const camera = h('select', { name: 'camera' }, h('option', { value: '' }, 'Any camera'));
   const label = h('input', { name: 'label', spellcheck: 'false', autocomplete: 'off' });
-  const minConfidence = h('input', { name: 'minConfidence', type: 'number', min: 0, max: 1, step: 0.01, inputmode: 'decimal' });
+  const minConfidence = h('input', { name: 'minConfidence', type: 'number', min: 0, max: 1, step: 'any', inputmode: 'decimal' });
   const from = h('input', { name: 'from', type: 'datetime-local', step: 1 });
   const to = h('input', { name: 'to', type: 'datetime-local', step: 1 });
   const limit = h('select', { name: 'limit' }, [25, 50, 100, 250].map((n) => h('option', { value: n }, String(n))));
@@ -32,6 +32,7 @@ export function renderEvents(container, _, query) {
   limit.value = initial.limit ?? '50';
   let tokens = [null];
   let page = 0;
+  let searches = 0;
 
   if (initial.camera) {
     camera.append(h('option', { value: initial.camera }, initial.camera));
@@ -53,19 +54,25 @@ export function renderEvents(container, _, query) {
 
   async function search(index) {
     const current = filters();
+    const search = ++searches;
     error.hidden = true;
     results.dataset.state = 'loading';
     try {
       const answer = await getJson('/history', { ...current, limit: limit.value, after: tokens[index] });
+      if (search !== searches) {
+        return;
+      }
       page = index;
       tokens = tokens.slice(0, index + 1);
       tokens.push(answer.next);
       replaceQuery({ ...current, limit: limit.value });
       showPage(answer.items);
     } catch (e) {
-      error.textContent = e.message;
-      error.hidden = false;
-      results.dataset.state = 'failed';
+      if (search === searches) {
+        error.textContent = e.message;
+        error.hidden = false;
+        results.dataset.state = 'failed';
+      }
     }
   }
 
