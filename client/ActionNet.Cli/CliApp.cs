@@ -22,6 +22,7 @@ public static class CliApp
             HistoryCommand.Create(),
             WatchCommand.Create(),
             ClusterCommand.Create(),
+            KeysCommand.Create(),
         };
 
         using var cancellation = new CancellationTokenSource();
