@@ -4,6 +4,7 @@ import { h } from './dom.js';
 // Confidence over time under the timeline (uPlot, local time axis): the winning label's confidence per
 // event for short ranges, each segment's mean for long ones. Points further apart than `breakSeconds`
 // are not joined, so gaps stay gaps. Its time axis lines up under the timeline's (alignLeft).
+const seconds = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const dayClock = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
@@ -14,7 +15,8 @@ export function createConfidencePlot() {
   let range = null;
   let left = 48;
   const timeTicks = (_, ticks) => {
-    const format = range && range[1] - range[0] > 36 * 3600 ? dayClock : clock;
+    const span = range ? range[1] - range[0] : 3600;
+    const format = span > 36 * 3600 ? dayClock : span > 600 ? clock : seconds;
     return ticks.map((t) => format.format(new Date(t * 1000)));
   };
   const plot = new uPlot({
@@ -24,7 +26,7 @@ export function createConfidencePlot() {
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: true }, y: { range: [0, 1] } },
-    axes: [{ values: timeTicks }, { values: (_, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`), size: () => left }],
+    axes: [{ values: timeTicks, space: 80 }, { values: (_, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`), size: () => left }],
     series: [{}, { label: 'confidence', stroke: '#2563eb', fill: 'rgba(37, 99, 235, 0.08)', width: 1.5, spanGaps: false, points: { show: false } }],
   }, [[], []], element);
 

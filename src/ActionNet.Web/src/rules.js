@@ -1,6 +1,7 @@
-// The camera input rules of ActionNet.Abstractions (CameraIds, CameraInputRules), with the same
-// one-line messages, so the form refuses what the API would refuse and says it the same way. Checks
-// that need the cluster (profiles, media folders, a URL's host) are left to the API, whose line is shown.
+// The camera input rules the API applies to PUT /cameras/{id} (CameraIds, CameraRequest,
+// CameraInputRules), in the API's order and words, so the form refuses what the API would refuse and says
+// it the same way. At the first check it cannot repeat exactly (a URL's scheme and host, a region, what
+// only the cluster knows) it stops and lets the API answer; the API's line is then shown.
 export const maxIdLength = 63;
 export const maxSourceLength = 4096;
 export const maxProfileLength = 64;
@@ -44,12 +45,32 @@ function fpsProblem(cap) {
   return cap !== null && !(cap > 0 && cap <= maxFpsCap) ? `fps cap is ${cap}; expected more than 0 and at most ${maxFpsCap} frames per second` : null;
 }
 
-// The first problem with a camera form's values, in the API's order and words; null when none.
+// A check's answer when the API must decide from there on.
+const stop = Symbol('left to the API');
+
+// The first problem with a camera form's values as the API would name it; null when none is certain.
 export function cameraProblem(id, body) {
-  return cameraIdProblem(id)
-    ?? textProblem('source', body.source, maxSourceLength)
-    ?? (body.profile === undefined ? null : textProblem('model profile', body.profile, maxProfileLength))
-    ?? rangeProblem('stride', body.stride ?? null, 1, maxStride, 'frames between windows')
-    ?? rangeProblem('subsample', body.subsample ?? null, 0, maxSubsample, 'skipped frames')
-    ?? fpsProblem(body.fps ?? null);
+  const source = body.source ?? '';
+  const checks = [
+    () => cameraIdProblem(id),
+    () => textProblem('source', source, maxSourceLength),
+    () => (source.includes('://') ? stop : null),
+    () => (source.startsWith('/') ? null : `source '${quote(source)}' is a relative path: expected a stream URL or an absolute path on the silos`),
+    () => (!body.profile || body.profile.trim() === '' ? 'profile is missing: expected a model profile name configured on the silos' : null),
+    () => (body.roi ? stop : null),
+    () => textProblem('model profile', body.profile, maxProfileLength),
+    () => rangeProblem('stride', body.stride ?? null, 1, maxStride, 'frames between windows'),
+    () => rangeProblem('subsample', body.subsample ?? null, 0, maxSubsample, 'skipped frames'),
+    () => fpsProblem(body.fps ?? null),
+  ];
+  for (const check of checks) {
+    const problem = check();
+    if (problem === stop) {
+      return null;
+    }
+    if (problem) {
+      return problem;
+    }
+  }
+  return null;
 }

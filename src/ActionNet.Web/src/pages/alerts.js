@@ -111,6 +111,13 @@ export function renderAlerts(container) {
   }
 
   Promise.all([loadRules(), loadDeliveries(0)]).catch((e) => {
+    if (e.status === 404) {
+      // An API host without alert routes: say so instead of showing an error.
+      addButton?.remove();
+      rulesHolder.replaceChildren(h('p', { class: 'muted' }, 'This API host does not serve alert rules.'));
+      deliveriesHolder.replaceChildren(h('p', { class: 'muted' }, 'No deliveries: this API host does not send alerts.'));
+      return;
+    }
     error.textContent = `Could not load alerts: ${e.message}`;
     error.hidden = false;
   });

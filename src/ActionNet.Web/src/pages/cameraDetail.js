@@ -120,20 +120,22 @@ export function renderCameraDetail(container, [id], query) {
     }
   }
 
-  const isLive = () => to.getTime() >= Date.now() - 5000;
+  // Live events change the page only while the range reaches now, and only inside the range, so the
+  // page keeps showing exactly what the history holds for it.
+  const inRange = (time) => Date.parse(time) < to.getTime();
   const unsubscribe = live.subscribe((name, event) => {
-    if (event.cameraId !== id || !isLive() || view.dataset.loading !== 'false') {
+    if (event.cameraId !== id || to.getTime() < Date.now() || view.dataset.loading !== 'false') {
       return;
     }
-    if ((name === 'segment-start' || name === 'segment-end') && event.segment) {
+    if ((name === 'segment-start' || name === 'segment-end') && event.segment && inRange(event.segment.start)) {
       timeline.upsert(event.segment);
       segmentsHolder.replaceChildren(segmentTable(timeline.segments(), showEvents));
-    } else if (name === 'label' && event.event) {
+    } else if (name === 'label' && event.event && inRange(event.event.end)) {
       timeline.extend(event.event);
       if (eventsMode) {
         plot.append(Date.parse(event.event.end), event.event.confidence, breakSeconds);
       }
-    } else if (name === 'gap' && event.gap) {
+    } else if (name === 'gap' && event.gap && inRange(event.gap.start)) {
       timeline.addGap(event.gap);
     }
   });

@@ -8,7 +8,7 @@ export function createCameraForm({ onSaved, onCancel }) {
   const input = (props) => h('input', { autocomplete: 'off', ...props });
   const id = input({ name: 'id', required: true, maxlength: maxIdLength, spellcheck: 'false' });
   const source = input({ name: 'source', required: true, spellcheck: 'false' });
-  const profile = input({ name: 'profile', spellcheck: 'false' });
+  const profile = input({ name: 'profile', required: true, spellcheck: 'false' });
   const stride = input({ name: 'stride', type: 'number', min: 1, max: maxStride, step: 1, inputmode: 'numeric' });
   const subsample = input({ name: 'subsample', type: 'number', min: 0, max: maxSubsample, step: 1, inputmode: 'numeric' });
   const fps = input({ name: 'fps', type: 'number', min: 0, max: maxFpsCap, step: 'any', inputmode: 'decimal' });
@@ -21,8 +21,8 @@ export function createCameraForm({ onSaved, onCancel }) {
     h('h2', { id: 'add-camera-title' }, 'Add a camera'),
     h('div', { class: 'form-grid' },
       field('Camera id', id, `1 to ${maxIdLength} characters of a-z, 0-9 and '-'`),
-      field('Source', source, 'A video file on the silos, or an rtsp://, rtsps://, http:// or https:// URL'),
-      field('Model profile', profile, 'Empty: the cluster\'s default profile'),
+      field('Source', source, 'An absolute path to a video on the silos, or an rtsp://, rtsps://, http:// or https:// URL'),
+      field('Model profile', profile, 'A model profile configured on the silos'),
       field('Stride', stride, `Frames between windows, 1 to ${maxStride} (empty: the profile's)`),
       field('Subsample', subsample, `Frames skipped after each kept one, 0 to ${maxSubsample}`),
       field('Fps cap', fps, `Most frames read per second, up to ${maxFpsCap}`),

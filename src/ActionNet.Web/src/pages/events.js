@@ -12,7 +12,7 @@ export function renderEvents(container, _, query) {
   const minConfidence = h('input', { name: 'minConfidence', type: 'number', min: 0, max: 1, step: 'any', inputmode: 'decimal' });
   const from = h('input', { name: 'from', type: 'datetime-local', step: 1 });
   const to = h('input', { name: 'to', type: 'datetime-local', step: 1 });
-  const limit = h('select', { name: 'limit' }, [25, 50, 100, 250].map((n) => h('option', { value: n }, String(n))));
+  const limit = h('select', { name: 'limit' }, [10, 25, 50, 100, 250].map((n) => h('option', { value: n }, String(n))));
   const error = h('p', { class: 'error-line', role: 'alert', hidden: true });
   const results = h('div', { class: 'results', dataset: { state: 'idle' } });
   const pager = h('div', { class: 'pager' });
