@@ -67,10 +67,15 @@ public sealed class LocalClusterHost : IAsyncDisposable
         return cluster;
     }
 
-    /// <summary>Starts one more silo with <paramref name="accelerator"/>, on free ports unless <paramref name="ports"/> (silo, gateway) are given.</summary>
+    /// <summary>
+    /// Starts one more silo with <paramref name="accelerator"/>, on free ports unless <paramref name="ports"/> (silo,
+    /// gateway) are given; its HTTP port is always a free one.
+    /// </summary>
     public async Task<SiloProcess> AddSiloAsync(string accelerator, (int Silo, int Gateway)? ports = null, CancellationToken cancellationToken = default)
     {
-        var (siloPort, gatewayPort) = ports ?? (FreePorts.Take(2) is [var s, var g] ? (s, g) : throw new InvalidOperationException("no free ports"));
+        var free = FreePorts.Take(3);
+        var (siloPort, gatewayPort) = ports ?? (free[0], free[1]);
+        var httpPort = free.Last(p => p != siloPort && p != gatewayPort);
         var environment = new Dictionary<string, string?>(_extraEnvironment)
         {
             ["ConnectionStrings__Storage"] = Storage.ConnectionString,
@@ -87,7 +92,7 @@ public sealed class LocalClusterHost : IAsyncDisposable
         environment.TryAdd("ActionNet__Ingest__MediaRoots__0", Path.GetDirectoryName(Path.GetFullPath(WorkFolder)));
 
         var name = $"{accelerator}-{_silos.Count + 1}";
-        var silo = await SiloProcess.StartAsync(name, accelerator, siloPort, gatewayPort, environment, WorkFolder, SiloStartTimeout, cancellationToken);
+        var silo = await SiloProcess.StartAsync(name, accelerator, siloPort, gatewayPort, httpPort, environment, WorkFolder, SiloStartTimeout, cancellationToken);
         _silos.Add(silo);
         return silo;
     }

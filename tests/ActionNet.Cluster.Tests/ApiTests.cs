@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ActionNet.Abstractions.History;
 using ActionNet.Cluster.Tests.Support;
+using ActionNet.Drills;
 
 namespace ActionNet.Cluster.Tests;
 
@@ -35,11 +36,12 @@ public sealed class ApiTests(SharedClusterFixture fixture)
         ];
         var listed = paths.Select(p => $"{p.Method} {p.Path}").ToHashSet(StringComparer.Ordinal);
         Assert.All(expected, route => Assert.Contains(route, listed));
+        Assert.All(listed, route => Assert.Contains("/api/v1/", route, StringComparison.Ordinal));
 
         var anonymous = api.Client(key: null);
         foreach (var (method, path) in paths.Append(("GET", "/openapi/v1.json")))
         {
-            using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{id}", "cam-1", StringComparison.Ordinal));
+            using var request = new HttpRequestMessage(new HttpMethod(method), System.Text.RegularExpressions.Regex.Replace(path, "\\{[^}]+\\}", "cam-1"));
             using var response = await anonymous.SendAsync(request);
             Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path} without a key answered {(int)response.StatusCode}");
         }
@@ -235,6 +237,13 @@ public sealed class ApiTests(SharedClusterFixture fixture)
             Assert.Contains(bodies, b => b.Contains("admin:***@127.0.0.1:9", StringComparison.Ordinal));
             Assert.All(bodies, b => Assert.DoesNotContain(Password, b, StringComparison.Ordinal));
             Assert.DoesNotContain(Password, File.ReadAllText(api.Process.LogPath), StringComparison.Ordinal);
+            Assert.DoesNotContain(Password, await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), StringComparison.Ordinal);
+            using var silos = new HttpClient();
+            foreach (var silo in Cluster.Host.Silos.Where(s => s.IsRunning))
+            {
+                Assert.DoesNotContain(Password, await silos.GetStringAsync(new Uri(silo.HttpAddress, "/metrics")), StringComparison.Ordinal);
+            }
+
             Assert.All(Cluster.Host.Silos, s => Assert.DoesNotContain(Password, File.ReadAllText(s.LogPath), StringComparison.Ordinal));
         }
         finally
@@ -259,6 +268,44 @@ public sealed class ApiTests(SharedClusterFixture fixture)
         Assert.Equal(HttpStatusCode.OK, answers[0]);
         using var other = await api.Client(api.OperatorKey).GetAsync(new Uri("/api/v1/me", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task ProbesAreOpenMetricsNeedAKeyAndTheDashboardAsksABrowserForAnAdminKey()
+    {
+        var api = await fixture.ApiAsync();
+        var anonymous = api.Client(key: null);
+        using (var health = await anonymous.GetAsync(new Uri("/healthz", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+
+        await DrillWait.UntilAsync("the API ready", TestCluster.Patience, async () => (await anonymous.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode, s => s == HttpStatusCode.OK);
+        using (var metrics = await anonymous.GetAsync(new Uri("/metrics", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, metrics.StatusCode);
+        }
+
+        var scrape = await api.Client(api.ViewerKey).GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Contains("http_server_request_duration_seconds", scrape, StringComparison.Ordinal);
+
+        using (var dashboard = await anonymous.GetAsync(new Uri("/dashboard/", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, dashboard.StatusCode);
+            Assert.StartsWith("Basic", dashboard.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        }
+
+        using var basic = new HttpRequestMessage(HttpMethod.Get, "/dashboard/");
+        basic.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"admin:{api.AdminKey}")));
+        using (var admin = await anonymous.SendAsync(basic))
+        {
+            Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+        }
+
+        using var viewerBasic = new HttpRequestMessage(HttpMethod.Get, "/dashboard/");
+        viewerBasic.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"x:{api.ViewerKey}")));
+        using var viewer = await anonymous.SendAsync(viewerBasic);
+        Assert.Equal(HttpStatusCode.Forbidden, viewer.StatusCode);
     }
 
     private static async Task<string> Detail(HttpResponseMessage response) =>

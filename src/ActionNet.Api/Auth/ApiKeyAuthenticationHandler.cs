@@ -25,7 +25,13 @@ public sealed class ApiKeyAuthenticationHandler(
     /// <summary>How long a verified key is trusted before it is checked against the store again.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
 
-    /// <summary>The key in a request, or null: the bearer token when it is an API key, else <c>X-Api-Key</c>.</summary>
+    /// <summary>Where a browser is asked for the key as a password (HTTP Basic): the Orleans Dashboard's pages.</summary>
+    public const string BasicPathPrefix = "/dashboard";
+
+    /// <summary>
+    /// The key in a request, or null: the bearer token when it is an API key, else the password of HTTP Basic
+    /// credentials (how a browser sends it to the dashboard), else <c>X-Api-Key</c>.
+    /// </summary>
     public static string? KeyOf(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -33,6 +39,11 @@ public sealed class ApiKeyAuthenticationHandler(
         if (header.StartsWith("Bearer ank_", StringComparison.Ordinal))
         {
             return header["Bearer ".Length..].Trim();
+        }
+
+        if (header.StartsWith("Basic ", StringComparison.Ordinal) && BasicPassword(header["Basic ".Length..]) is { } password)
+        {
+            return password;
         }
 
         return request.Headers.TryGetValue("X-Api-Key", out var key) ? key.ToString().Trim() : null;
@@ -85,7 +96,9 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
-        Response.Headers.WWWAuthenticate = "Bearer";
+        Response.Headers.WWWAuthenticate = Request.Path.StartsWithSegments(BasicPathPrefix, StringComparison.OrdinalIgnoreCase)
+            ? "Basic realm=\"ActionNet (user: anything, password: an admin API key)\", charset=\"UTF-8\""
+            : "Bearer";
         var detail = result.Failure?.Message ?? "authentication required: send Authorization: Bearer <api key> (actionnet keys create prints one)";
         await Results.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized").ExecuteAsync(Context);
     }
@@ -98,4 +111,18 @@ public sealed class ApiKeyAuthenticationHandler(
     }
 
     private static string CacheKey(string id) => $"api-key:{id}";
+
+    private static string? BasicPassword(string encoded)
+    {
+        try
+        {
+            var text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(encoded.Trim()));
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            return colon >= 0 && text.AsSpan(colon + 1).StartsWith("ank_", StringComparison.Ordinal) ? text[(colon + 1)..] : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 }

@@ -1,9 +1,11 @@
 using ActionNet.Api.Apis;
 using ActionNet.Api.Auth;
+using ActionNet.ServiceDefaults;
 using ActionNet.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 
 namespace ActionNet.Api.Hosting;
 
@@ -11,8 +13,10 @@ namespace ActionNet.Api.Hosting;
 public static class ApiApplicationExtensions
 {
     /// <summary>
-    /// The web console's static files at <c>/</c> (public: it is the sign-in page), and every route of the API
-    /// under <c>/api/v1</c> plus the OpenAPI document at <c>/openapi/v1.json</c>, all behind authentication.
+    /// The web console's static files at <c>/</c> (public: it is the sign-in page), <c>/healthz</c> and <c>/readyz</c>
+    /// (public, for probes), <c>/metrics</c> (a viewer key, which Prometheus sends as a bearer token), and every route of the API
+    /// under <c>/api/v1</c> plus the OpenAPI document at <c>/openapi/v1.json</c>, all behind authentication, and the
+    /// Orleans Dashboard at <c>/dashboard</c> for admins (a browser is asked for an admin key as the password).
     /// </summary>
     public static WebApplication MapActionNetApi(this WebApplication app)
     {
@@ -25,6 +29,8 @@ public static class ApiApplicationExtensions
         app.UseAuthorization();
         app.UseStatusCodePages();
 
+        app.MapActionNetHealthEndpoints();
+        app.MapActionNetMetricsEndpoint().RequireAuthorization(ApiPolicies.Viewer);
         app.MapOpenApi().RequireAuthorization(ApiPolicies.Viewer);
         var api = app.MapGroup("/api/v1").AddEndpointFilter(ApiProblems.FilterAsync);
         api.MapCamerasApi();
@@ -32,6 +38,7 @@ public static class ApiApplicationExtensions
         api.MapEventsApi();
         api.MapClusterApi();
         api.MapKeysApi();
+        app.MapOrleansDashboard(ApiKeyAuthenticationHandler.BasicPathPrefix).RequireAuthorization(ApiPolicies.Admin).ExcludeFromDescription();
         api.MapFallback(() => ApiProblems.NotFound("no such API route; GET /openapi/v1.json lists them")).RequireAuthorization(ApiPolicies.Viewer);
         app.MapFallbackToFile("index.html");
         return app;

@@ -4,10 +4,12 @@ using System.Threading.RateLimiting;
 using ActionNet.Api.Auth;
 using ActionNet.Api.Live;
 using ActionNet.Client;
+using ActionNet.ServiceDefaults;
 using ActionNet.Storage.Keys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 
 namespace ActionNet.Api.Hosting;
 
@@ -28,7 +30,9 @@ public static class ApiHostBuilderExtensions
         builder.Services.AddSingleton<IValidateOptions<ApiOptions>>(new ApiOptionsValidation());
 
         var endpoint = new ClusterEndpoint(options.Clustering, options.Gateways, builder.Configuration[StorageConnectionKey], options.ClusterId, options.ServiceId);
-        builder.UseOrleansClient(client => client.UseActionNetCluster(endpoint, new ClusterClientSettings { ConnectAttempts = 0, ResponseTimeout = TimeSpan.FromSeconds(15) }));
+        builder.UseOrleansClient(client => client
+            .UseActionNetCluster(endpoint, new ClusterClientSettings { ConnectAttempts = 0, ResponseTimeout = TimeSpan.FromSeconds(15) })
+            .AddDashboard());
 
         builder.Services.AddSingleton(provider => new ApiKeyStore(
             provider.GetRequiredService<IConfiguration>()[StorageConnectionKey]
@@ -36,6 +40,7 @@ public static class ApiHostBuilderExtensions
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<LiveEventHub>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<LiveEventHub>());
+        builder.Services.AddHealthChecks().AddCheck<LiveEventsHealthCheck>("cluster", tags: [HealthTags.Ready]);
 
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddProblemDetails();
