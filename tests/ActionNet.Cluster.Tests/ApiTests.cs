@@ -233,7 +233,9 @@ public sealed class ApiTests(SharedClusterFixture fixture)
             await Cluster.WaitForStatusAsync(camera, "an error from the unreachable stream", s => s.LastError is not null);
             bodies.Add(await client.GetStringAsync(new Uri($"/api/v1/cameras/{camera}", UriKind.Relative)));
             bodies.Add(await client.GetStringAsync(new Uri("/api/v1/cameras", UriKind.Relative)));
-            bodies.Add(await client.GetStringAsync(new Uri("/api/v1/cluster", UriKind.Relative)));
+            var cluster = await client.GetStringAsync(new Uri("/api/v1/cluster", UriKind.Relative));
+            bodies.Add(cluster);
+            Assert.True(JsonDocument.Parse(cluster).RootElement.GetProperty("storage").GetProperty("reachable").GetBoolean(), cluster);
             Assert.Contains(bodies, b => b.Contains("admin:***@127.0.0.1:9", StringComparison.Ordinal));
             Assert.All(bodies, b => Assert.DoesNotContain(Password, b, StringComparison.Ordinal));
             Assert.DoesNotContain(Password, File.ReadAllText(api.Process.LogPath), StringComparison.Ordinal);

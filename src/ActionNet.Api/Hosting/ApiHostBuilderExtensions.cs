@@ -38,6 +38,8 @@ public static class ApiHostBuilderExtensions
             provider.GetRequiredService<IConfiguration>()[StorageConnectionKey]
             ?? throw new InvalidOperationException($"{StorageConnectionKey} is not set: the API keys live in the storage account")));
         builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Apis.StorageStatus>();
         builder.Services.AddSingleton<LiveEventHub>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<LiveEventHub>());
         builder.Services.AddHealthChecks().AddCheck<LiveEventsHealthCheck>("cluster", tags: [HealthTags.Ready]);
