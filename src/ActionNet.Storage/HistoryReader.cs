@@ -35,7 +35,7 @@ internal sealed class HistoryReader(LabelStore store)
     {
         var cursor = HistoryQueryRules.Validate(query, "events");
         var (cameras, from, to) = await ResolveAsync(query, cancellationToken);
-        var streams = cameras.Select(c => CameraEventsAsync(c, from, to, query.Label, query.MinConfidence, cursor, cancellationToken)).ToArray();
+        var streams = cameras.Select(c => CameraEventsAsync(c, from, to, query.Label, query.MinConfidence, cursor, RowsFor(query), cancellationToken)).ToArray();
         return await PageMerge.TakeAsync(streams, e => (e.End.UtcTicks, e.CameraId, e.Sequence), "events", query.Limit, store.Options.QueryConcurrency, cancellationToken);
     }
 
@@ -43,7 +43,7 @@ internal sealed class HistoryReader(LabelStore store)
     {
         var cursor = HistoryQueryRules.Validate(query, "segments");
         var (cameras, from, to) = await ResolveAsync(query, cancellationToken);
-        var streams = cameras.Select(c => CameraSegmentsAsync(c, from, to, query.Label, query.MinConfidence, cursor, cancellationToken)).ToArray();
+        var streams = cameras.Select(c => CameraSegmentsAsync(c, from, to, query.Label, query.MinConfidence, cursor, cancellationToken, RowsFor(query))).ToArray();
         var page = await PageMerge.TakeAsync(streams, r => (r.FirstEnd.UtcTicks, r.Segment.CameraId, r.Segment.FirstSequence), "segments", query.Limit, store.Options.QueryConcurrency, cancellationToken);
         return new HistoryPage<LabelSegment> { Items = [.. page.Items.Select(r => r.Segment)], Next = page.Next };
     }
@@ -52,7 +52,7 @@ internal sealed class HistoryReader(LabelStore store)
     {
         var cursor = HistoryQueryRules.Validate(query with { Label = null }, "gaps");
         var (cameras, from, to) = await ResolveAsync(query with { Label = null }, cancellationToken);
-        var streams = cameras.Select(c => CameraGapsAsync(c, from, to, cursor, cancellationToken)).ToArray();
+        var streams = cameras.Select(c => CameraGapsAsync(c, from, to, cursor, RowsFor(query), cancellationToken)).ToArray();
         return await PageMerge.TakeAsync(streams, g => (g.End.UtcTicks, g.CameraId, g.NextSequence), "gaps", query.Limit, store.Options.QueryConcurrency, cancellationToken);
     }
 
@@ -133,7 +133,7 @@ internal sealed class HistoryReader(LabelStore store)
     }
 
     private async IAsyncEnumerable<ActionEvent> CameraEventsAsync(
-        string camera, DateTimeOffset from, DateTimeOffset to, string? label, float minConfidence, HistoryCursor? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string camera, DateTimeOffset from, DateTimeOffset to, string? label, float minConfidence, HistoryCursor? cursor, int pageRows, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var start = cursor is not null && cursor.Ticks > from.UtcTicks ? new DateTimeOffset(cursor.Ticks, TimeSpan.Zero) : from;
         if (start >= to)
@@ -143,7 +143,7 @@ internal sealed class HistoryReader(LabelStore store)
 
         var filter = SegmentFilter(camera, HistoryKeys.SegmentBound(HistoryKeys.HourOf(start)), HistoryKeys.SegmentBound(to), start, label, minConfidence, peak: true);
         (long Hour, long Start, long End)? range = null;
-        await foreach (var row in RowsAsync(filter, cancellationToken))
+        await foreach (var row in RowsAsync(filter, cancellationToken, pageRows))
         {
             var segment = HistoryRows.ToSegment(row);
             if (range is { } r && r.Hour == segment.Hour.UtcTicks && r.End == segment.Offset && r.End - r.Start < ReadChunkBytes)
@@ -218,7 +218,7 @@ internal sealed class HistoryReader(LabelStore store)
     }
 
     private async IAsyncEnumerable<LabelSegmentRow> CameraSegmentsAsync(
-        string camera, DateTimeOffset from, DateTimeOffset to, string? label, float minConfidence, HistoryCursor? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string camera, DateTimeOffset from, DateTimeOffset to, string? label, float minConfidence, HistoryCursor? cursor, [EnumeratorCancellation] CancellationToken cancellationToken, int pageRows = PageRows)
     {
         var lower = HistoryKeys.SegmentBound(HistoryKeys.HourOf(from));
         if (cursor is not null)
@@ -234,13 +234,13 @@ internal sealed class HistoryReader(LabelStore store)
 
         var filter = SegmentFilter(camera, lower, HistoryKeys.SegmentBound(to), from, label, minConfidence, peak: false)
             + " and " + TableClient.CreateQueryFilter($"End lt {to}");
-        await foreach (var row in RowsAsync(filter, cancellationToken))
+        await foreach (var row in RowsAsync(filter, cancellationToken, pageRows))
         {
             yield return HistoryRows.ToSegment(row);
         }
     }
 
-    private async IAsyncEnumerable<HistoryGap> CameraGapsAsync(string camera, DateTimeOffset from, DateTimeOffset to, HistoryCursor? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<HistoryGap> CameraGapsAsync(string camera, DateTimeOffset from, DateTimeOffset to, HistoryCursor? cursor, int pageRows, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var lower = HistoryKeys.GapBound(from);
         if (cursor is not null)
@@ -256,7 +256,7 @@ internal sealed class HistoryReader(LabelStore store)
 
         var upper = HistoryKeys.GapBound(to);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {camera} and RowKey ge {lower} and RowKey lt {upper}");
-        await foreach (var row in RowsAsync(filter, cancellationToken))
+        await foreach (var row in RowsAsync(filter, cancellationToken, pageRows))
         {
             yield return HistoryRows.ToGap(row);
         }
@@ -331,9 +331,13 @@ internal sealed class HistoryReader(LabelStore store)
         return filter;
     }
 
-    private async IAsyncEnumerable<TableEntity> RowsAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    // A page of N records needs at most N (+1, to know there is more) index rows of each camera, so a small page
+    // asks the table for small pages rather than a thousand rows per camera it would mostly not use.
+    private static int RowsFor(HistoryQuery query) => Math.Clamp(query.Limit + 1, 1, PageRows);
+
+    private async IAsyncEnumerable<TableEntity> RowsAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken, int pageRows = PageRows)
     {
-        var pages = store.Table.QueryAsync<TableEntity>(filter, PageRows, cancellationToken: cancellationToken).AsPages();
+        var pages = store.Table.QueryAsync<TableEntity>(filter, pageRows, cancellationToken: cancellationToken).AsPages();
         await using var enumerator = pages.GetAsyncEnumerator(cancellationToken);
         while (true)
         {
