@@ -27,7 +27,11 @@ public class RenderedChartTests
     [Fact]
     public void TheValueSetsCoverWhatUsersDeploy() =>
         Assert.Superset(
-            new HashSet<string>(["defaults-models-claim.yaml", "t4-only.yaml", "t4-jetson-cpu.yaml", "existing-secret.yaml", "hostpath-models.yaml", "autoscaling-keda.yaml", "autoscaling-hpa.yaml", "autoscaling-off.yaml"]),
+            new HashSet<string>(
+            [
+                "defaults-models-claim.yaml", "t4-only.yaml", "t4-jetson-cpu.yaml", "existing-secret.yaml", "hostpath-models.yaml",
+                "autoscaling-keda.yaml", "autoscaling-hpa.yaml", "autoscaling-off.yaml", "api-ingress-tls.yaml", "api-off.yaml", "servicemonitor.yaml",
+            ]),
             ValueSetFiles.ToHashSet());
 
     [Fact]
@@ -35,7 +39,7 @@ public class RenderedChartTests
     {
         var chart = RenderedChart.Render(["defaults-models-claim.yaml"]);
 
-        var deployment = Assert.Single(chart.All<V1Deployment>());
+        var deployment = Assert.Single(chart.Silos);
         Assert.Equal("demo-actionnet-t4", deployment.Metadata.Name);
         var pod = deployment.Spec.Template.Spec;
         var silo = Assert.Single(pod.Containers);
@@ -60,13 +64,13 @@ public class RenderedChartTests
     {
         var chart = RenderedChart.Render(["t4-only.yaml"]);
 
-        var deployment = Assert.Single(chart.All<V1Deployment>());
+        var deployment = Assert.Single(chart.Silos);
         Assert.Equal(3, deployment.Spec.Replicas);
         // Values merge like Helm's: the profile map merges (its model stays), its accelerators list is replaced.
         var silo = deployment.Spec.Template.Spec.Containers[0];
         Assert.Equal(["t4"], silo.Env.Where(e => e.Name.StartsWith("ActionNet__Profiles__hmdb5-2d__Accelerators__", StringComparison.Ordinal)).Select(e => e.Value));
         Assert.Equal(ChartValues.Values.Scalar("profiles.hmdb5-2d.model"), Env(silo, "ActionNet__Profiles__hmdb5-2d__Model"));
-        Assert.Equal("demo-actionnet-t4", Assert.Single(chart.All<V1PodDisruptionBudget>()).Metadata.Name);
+        Assert.Equal(["demo-actionnet-api", "demo-actionnet-t4"], chart.All<V1PodDisruptionBudget>().Select(b => b.Metadata.Name).Order(StringComparer.Ordinal));
         Assert.Empty(chart.All<V1Secret>());
     }
 
@@ -77,7 +81,7 @@ public class RenderedChartTests
         var values = ChartValues.Values;
         var wait = ChartValues.Integer("drain.waitSeconds");
 
-        var deployments = chart.All<V1Deployment>().ToDictionary(d => d.Metadata.Labels["actionnet.io/pool"]);
+        var deployments = chart.Silos.ToDictionary(d => d.Metadata.Labels["actionnet.io/pool"]);
         Assert.Equal(["cpu", "jetson", "t4"], deployments.Keys.Order(StringComparer.Ordinal));
         foreach (var (pool, deployment) in deployments)
         {
@@ -117,7 +121,7 @@ public class RenderedChartTests
     public void OrleansKubernetesHostingGetsItsLabelsPodEnvironmentAndARoleOnPods()
     {
         var chart = RenderedChart.Render(["defaults-models-claim.yaml"]);
-        var deployment = Assert.Single(chart.All<V1Deployment>());
+        var deployment = Assert.Single(chart.Silos);
         var pod = deployment.Spec.Template;
         var silo = Assert.Single(pod.Spec.Containers);
 
@@ -149,7 +153,7 @@ public class RenderedChartTests
     {
         var chart = RenderedChart.Render(["defaults-models-claim.yaml"], "kubernetesHosting.enabled=false,pools.t4.replicas=5", "pools.t4.tolerations=null");
 
-        var deployment = Assert.Single(chart.All<V1Deployment>());
+        var deployment = Assert.Single(chart.Silos);
         Assert.Equal(5, deployment.Spec.Replicas);
         Assert.Null(deployment.Spec.Template.Spec.Tolerations);
         Assert.False(deployment.Spec.Template.Spec.AutomountServiceAccountToken);
@@ -165,14 +169,14 @@ public class RenderedChartTests
         var chart = RenderedChart.Render(["existing-secret.yaml"]);
 
         Assert.Empty(chart.All<V1Secret>());
-        var reference = Assert.Single(chart.All<V1Deployment>()).Spec.Template.Spec.Containers[0].Env.Single(e => e.Name == "ConnectionStrings__Storage").ValueFrom.SecretKeyRef;
+        var reference = Assert.Single(chart.Silos).Spec.Template.Spec.Containers[0].Env.Single(e => e.Name == "ConnectionStrings__Storage").ValueFrom.SecretKeyRef;
         Assert.Equal(("my-storage", "conn"), (reference.Name, reference.Key));
     }
 
     [Fact]
     public void HostPathModelsAndEngineCacheAreNodeFolders()
     {
-        var volumes = Assert.Single(RenderedChart.Render(["hostpath-models.yaml"]).All<V1Deployment>()).Spec.Template.Spec.Volumes.ToDictionary(v => v.Name);
+        var volumes = Assert.Single(RenderedChart.Render(["hostpath-models.yaml"]).Silos).Spec.Template.Spec.Volumes.ToDictionary(v => v.Name);
 
         Assert.Equal(("/srv/actionnet/models", "Directory"), (volumes["models"].HostPath.Path, volumes["models"].HostPath.Type));
         Assert.Null(volumes["models"].PersistentVolumeClaim);
@@ -233,19 +237,73 @@ public class RenderedChartTests
     }
 
     [Fact]
-    public void OnlySilosAndGatewayClientsReachTheSiloAndGatewayPorts()
+    public void OnlySilosAndTheApiReachTheSiloAndGatewayPortsAndOnlyPrometheusTheMetricsPort()
     {
         var chart = RenderedChart.Render(["t4-jetson-cpu.yaml"]);
         var policy = Assert.Single(chart.All<V1NetworkPolicy>());
-        var silos = chart.All<V1Deployment>().Select(d => d.Spec.Template.Metadata.Labels).ToArray();
+        var silos = chart.Silos.Select(d => d.Spec.Template.Metadata.Labels).ToArray();
+        var api = chart.Named<V1Deployment>("demo-actionnet-api").Spec.Template.Metadata.Labels;
 
         Assert.All(silos, labels => Assert.All(policy.Spec.PodSelector.MatchLabels, l => Assert.Equal(l.Value, labels[l.Key])));
+        Assert.False(policy.Spec.PodSelector.MatchLabels.All(l => api.TryGetValue(l.Key, out var v) && v == l.Value), "the policy must not select the API pods");
         Assert.Equal(["Ingress"], policy.Spec.PolicyTypes);
+        Assert.Equal(3, policy.Spec.Ingress.Count);
+
         var siloRule = policy.Spec.Ingress.Single(r => r.Ports.Any(p => p.Port?.Value == "silo"));
+        Assert.Equal(["gateway", "silo"], siloRule.Ports.Select(p => p.Port.Value).Order(StringComparer.Ordinal));
         Assert.Equal(policy.Spec.PodSelector.MatchLabels, Assert.Single(siloRule.FromProperty).PodSelector.MatchLabels);
+
+        // The API pods of this release (by all their selector labels, not any pod labelled component=api) reach the gateway.
         var gatewayOnly = policy.Spec.Ingress.Single(r => r.Ports.All(p => p.Port?.Value == "gateway"));
-        Assert.Equal("api", Assert.Single(gatewayOnly.FromProperty).PodSelector.MatchLabels["app.kubernetes.io/component"]);
+        var apiPeer = Assert.Single(gatewayOnly.FromProperty).PodSelector.MatchLabels;
+        Assert.Equal(chart.Named<V1Deployment>("demo-actionnet-api").Spec.Selector.MatchLabels, apiPeer);
+        Assert.All(apiPeer, l => Assert.Equal(l.Value, api[l.Key]));
+
+        // Prometheus, in whatever namespace it runs, reaches the HTTP port and nothing else.
+        var metricsRule = policy.Spec.Ingress.Single(r => r.Ports.Any(p => p.Port?.Value == "http"));
+        Assert.Equal(["http"], metricsRule.Ports.Select(p => p.Port.Value));
+        var scraper = Assert.Single(metricsRule.FromProperty);
+        Assert.NotNull(scraper.NamespaceSelector);
+        Assert.Equal("prometheus", scraper.PodSelector.MatchLabels["app.kubernetes.io/name"]);
         Assert.All(policy.Spec.Ingress.SelectMany(r => r.FromProperty), peer => Assert.Null(peer.IpBlock));
+    }
+
+    [Fact]
+    public void ExtraGatewayClientsAndPeersAreAddedToTheApiOnTheGatewayRule()
+    {
+        var chart = RenderedChart.Render(
+            ["defaults-models-claim.yaml"],
+            "networkPolicy.gatewayClients.app=ingest-job,networkPolicy.extraGatewayPeers[0].ipBlock.cidr=10.20.0.0/16");
+        var gateway = Assert.Single(chart.All<V1NetworkPolicy>()).Spec.Ingress.Single(r => r.Ports.All(p => p.Port?.Value == "gateway"));
+
+        Assert.Equal(3, gateway.FromProperty.Count);
+        Assert.Contains(gateway.FromProperty, p => p.PodSelector?.MatchLabels.TryGetValue("app", out var app) == true && app == "ingest-job");
+        Assert.Contains(gateway.FromProperty, p => p.IpBlock?.Cidr == "10.20.0.0/16");
+    }
+
+    [Theory]
+    [MemberData(nameof(ValueSets))]
+    public void EveryVariableEveryContainerGetsIsReadByTheProgramInItAndNoneIsSetTwice(string valueSet)
+    {
+        foreach (var deployment in RenderedChart.Render([valueSet]).All<V1Deployment>())
+        {
+            foreach (var container in deployment.Spec.Template.Spec.Containers)
+            {
+                var names = container.Env.Select(e => e.Name).ToArray();
+                Func<string, bool> reads = container.Name switch
+                {
+                    // The silo, Orleans Kubernetes hosting in it, and the actionnet CLI its preStop hook runs.
+                    "silo" => n => HostSettings.Silo.ReadsVariable(n) || OtherReaders.OrleansKubernetes.Contains(n) || OtherReaders.CliReads(n),
+                    "api" => n => HostSettings.Api.ReadsVariable(n) || OtherReaders.WebHost.Contains(n),
+                    _ => throw new InvalidOperationException($"{deployment.Metadata.Name} has a container '{container.Name}' this test does not know"),
+                };
+
+                var unread = names.Where(n => !reads(n)).ToArray();
+                Assert.True(unread.Length == 0, $"{valueSet}: {deployment.Metadata.Name} sets variables its {container.Name} does not read: {string.Join(", ", unread)}");
+                var twice = names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+                Assert.True(twice.Length == 0, $"{valueSet}: {deployment.Metadata.Name} sets {string.Join(", ", twice)} more than once");
+            }
+        }
     }
 
     private static string Env(V1Container container, string name) =>
