@@ -144,11 +144,10 @@ public sealed class LocalClusterHost : IAsyncDisposable
             await api.DisposeAsync();
         }
 
-        // Silos in reverse start order, storage last so that every silo can record its goodbye.
-        foreach (var silo in Enumerable.Reverse(_silos))
-        {
-            await silo.DisposeAsync();
-        }
+        // Silos all at once: a stopping silo drains itself first (ActionNet:Drain) unless no other silo serves, so
+        // one by one each would move its cameras to the next silo to stop. Storage last, so every silo can record
+        // its goodbye.
+        await Task.WhenAll(_silos.Select(s => s.DisposeAsync().AsTask()));
 
         await Storage.DisposeAsync();
     }

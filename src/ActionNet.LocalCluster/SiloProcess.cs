@@ -40,6 +40,9 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Whether the process is still running.</summary>
     public bool IsRunning => !_process.HasExited;
 
+    /// <summary>The exit code once the process has exited: 0 after a graceful stop, 2 for a bad setting, 137 when killed.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>The operating-system process id.</summary>
     public int ProcessId => _process.Id;
 

@@ -36,6 +36,14 @@ public sealed class BrokenChartTests : IDisposable
     [InlineData("", "", "", "models.claimName=", "silo-deployment.yaml", "set models.claimName or models.hostPath")]
     [InlineData("", "", "", "profiles.hmdb5-2d.model=", "silo-deployment.yaml", "profiles.hmdb5-2d.model is required")]
     [InlineData("", "", "", "autoscaling.enabled=true,autoscaling.engine=cron", "silo-autoscaling.yaml", "autoscaling.engine is 'cron'; expected keda or hpa")]
+    // The API host's values: a wrong type, missing required values.
+    [InlineData("", "", "", "api.replicas=two", "api-deployment.yaml", "api.replicas is two; expected a whole number")]
+    [InlineData("", "", "", "api.oidc.authority=https://login.example.com", "api-deployment.yaml", "api.oidc.audience is required with api.oidc.authority")]
+    [InlineData("", "", "", "ingress.enabled=true", "api-ingress.yaml", "ingress.host is required with ingress.enabled")]
+    [InlineData("", "", "", "ingress.enabled=true,ingress.host=a.example.com,api.enabled=false", "api-ingress.yaml", "ingress.enabled needs api.enabled")]
+    // A field name typo in a custom resource: strict parsing into the transcribed ServiceMonitor rejects it.
+    [InlineData("servicemonitor.yaml", "      scrapeTimeout:", "      scrapeTimout:", "serviceMonitor.enabled=true", "actionnet/templates/servicemonitor.yaml: ServiceMonitor", "scrapeTimout")]
+    [InlineData("", "", "", "api.port=eighty", "actionnet/templates/api-deployment.yaml: Deployment", "containerPort: eighty")]
     public void ABrokenTemplateOrValueFailsNamingTheTemplateAndTheField(string template, string find, string replace, string set, string names, string says)
     {
         if (template.Length > 0)

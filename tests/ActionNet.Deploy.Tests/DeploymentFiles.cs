@@ -16,7 +16,26 @@ internal static partial class DeploymentFiles
             .Order(StringComparer.Ordinal)];
 
     /// <summary>
-    /// Silo setting names (<c>ActionNet__*</c>, <c>Inference__*</c>, <c>ConnectionStrings__*</c>) in <paramref name="text"/>,
+    /// The hosts whose settings <paramref name="file"/> (repository-relative) may name: the API host's templates and
+    /// image name the API host's, the silo's templates and images the silo's, and shared files (values.yaml, the
+    /// helpers, NOTES.txt, the images' README) either.
+    /// </summary>
+    public static IReadOnlyList<HostSettings> HostsNamedIn(string file)
+    {
+        var name = Path.GetFileName(file);
+        return name.StartsWith("api-", StringComparison.Ordinal) || name == "api.Dockerfile" ? [HostSettings.Api]
+            : name.StartsWith("silo-", StringComparison.Ordinal) || name is "silo.Dockerfile" or "jetson.Dockerfile" ? [HostSettings.Silo]
+            : [HostSettings.Silo, HostSettings.Api];
+    }
+
+    /// <summary>The variables an image's <c>ENV</c> instructions set (continuation lines joined).</summary>
+    public static IEnumerable<string> ImageEnvironment(string dockerfile) =>
+        EnvInstruction().Matches(dockerfile.Replace("\\\n", " ", StringComparison.Ordinal))
+            .SelectMany(m => m.Groups[1].Value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            .Select(assignment => assignment.Split('=')[0]);
+
+    /// <summary>
+    /// Host setting names (<c>ActionNet__*</c>, <c>Inference__*</c>, <c>ConnectionStrings__*</c>) in <paramref name="text"/>,
     /// template expressions and placeholders included as they are written.
     /// </summary>
     public static IEnumerable<string> SettingNames(string text) => SettingNamePattern().Matches(text).Select(m => m.Value);
@@ -35,4 +54,7 @@ internal static partial class DeploymentFiles
 
     [GeneratedRegex(@"\bACTIONNET_[A-Z_]+\b")]
     private static partial Regex CliVariablePattern();
+
+    [GeneratedRegex(@"(?m)^ENV\s+(.+)$")]
+    private static partial Regex EnvInstruction();
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ActionNet.Deploy.Tests.Keda;
+using ActionNet.Deploy.Tests.Monitoring;
 using k8s;
 using k8s.Models;
 
@@ -12,7 +13,11 @@ namespace ActionNet.Deploy.Tests;
 /// </summary>
 internal sealed partial class RenderedChart
 {
-    private static readonly Dictionary<string, Type> CustomResourceTypes = new() { [ScaledObject.TypeKey] = typeof(ScaledObject) };
+    private static readonly Dictionary<string, Type> CustomResourceTypes = new()
+    {
+        [ScaledObject.TypeKey] = typeof(ScaledObject),
+        [ServiceMonitor.TypeKey] = typeof(ServiceMonitor),
+    };
 
     private RenderedChart(string text, IReadOnlyList<RenderedManifest> manifests)
     {
@@ -44,6 +49,9 @@ internal sealed partial class RenderedChart
 
         return new RenderedChart(result.Stdout, [.. Documents(result.Stdout).Select(d => Parse(d.Source, d.Yaml))]);
     }
+
+    /// <summary>The silo Deployments, one per enabled pool (not the API host's).</summary>
+    public IReadOnlyList<V1Deployment> Silos => [.. All<V1Deployment>().Where(d => d.Metadata.Labels.ContainsKey("actionnet.io/pool"))];
 
     /// <summary>The manifests of type <typeparamref name="T"/>.</summary>
     public IReadOnlyList<T> All<T>() => [.. Manifests.Select(m => m.Object).OfType<T>()];

@@ -27,7 +27,11 @@ public class RenderedChartTests
     [Fact]
     public void TheValueSetsCoverWhatUsersDeploy() =>
         Assert.Superset(
-            new HashSet<string>(["defaults-models-claim.yaml", "t4-only.yaml", "t4-jetson-cpu.yaml", "existing-secret.yaml", "hostpath-models.yaml", "autoscaling-keda.yaml", "autoscaling-hpa.yaml", "autoscaling-off.yaml"]),
+            new HashSet<string>(
+            [
+                "defaults-models-claim.yaml", "t4-only.yaml", "t4-jetson-cpu.yaml", "existing-secret.yaml", "hostpath-models.yaml",
+                "autoscaling-keda.yaml", "autoscaling-hpa.yaml", "autoscaling-off.yaml", "api-ingress-tls.yaml", "api-off.yaml", "servicemonitor.yaml",
+            ]),
             ValueSetFiles.ToHashSet());
 
     [Fact]
@@ -35,7 +39,7 @@ public class RenderedChartTests
     {
         var chart = RenderedChart.Render(["defaults-models-claim.yaml"]);
 
-        var deployment = Assert.Single(chart.All<V1Deployment>());
+        var deployment = Assert.Single(chart.Silos);
         Assert.Equal("demo-actionnet-t4", deployment.Metadata.Name);
         var pod = deployment.Spec.Template.Spec;
         var silo = Assert.Single(pod.Containers);
@@ -60,13 +64,13 @@ public class RenderedChartTests
     {
         var chart = RenderedChart.Render(["t4-only.yaml"]);
 
-        var deployment = Assert.Single(chart.All<V1Deployment>());
+        var deployment = Assert.Single(chart.Silos);
         Assert.Equal(3, deployment.Spec.Replicas);
         // Values merge like Helm's: the profile map merges (its model stays), its accelerators list is replaced.
         var silo = deployment.Spec.Template.Spec.Containers[0];
         Assert.Equal(["t4"], silo.Env.Where(e => e.Name.StartsWith("ActionNet__Profiles__hmdb5-2d__Accelerators__", StringComparison.Ordinal)).Select(e => e.Value));
         Assert.Equal(ChartValues.Values.Scalar("profiles.hmdb5-2d.model"), Env(silo, "ActionNet__Profiles__hmdb5-2d__Model"));
-        Assert.Equal("demo-actionnet-t4", Assert.Single(chart.All<V1PodDisruptionBudget>()).Metadata.Name);
+        Assert.Equal(["demo-actionnet-api", "demo-actionnet-t4"], chart.All<V1PodDisruptionBudget>().Select(b => b.Metadata.Name).Order(StringComparer.Ordinal));
         Assert.Empty(chart.All<V1Secret>());
     }
 
@@ -77,7 +81,7 @@ public class RenderedChartTests
         var values = ChartValues.Values;
         var wait = ChartValues.Integer("drain.waitSeconds");
 
-        var deployments = chart.All<V1Deployment>().ToDictionary(d => d.Metadata.Labels["actionnet.io/pool"]);
+        var deployments = chart.Silos.ToDictionary(d => d.Metadata.Labels["actionnet.io/pool"]);
         Assert.Equal(["cpu", "jetson", "t4"], deployments.Keys.Order(StringComparer.Ordinal));
         foreach (var (pool, deployment) in deployments)
         {
@@ -117,7 +121,7 @@ public class RenderedChartTests
     public void OrleansKubernetesHostingGetsItsLabelsPodEnvironmentAndARoleOnPods()
     {
         var chart = RenderedChart.Render(["defaults-models-claim.yaml"]);
-        var deployment = Assert.Single(chart.All<V1Deployment>());
+        var deployment = Assert.Single(chart.Silos);
         var pod = deployment.Spec.Template;
         var silo = Assert.Single(pod.Spec.Containers);
 
@@ -149,7 +153,7 @@ public class RenderedChartTests
     {
         var chart = RenderedChart.Render(["defaults-models-claim.yaml"], "kubernetesHosting.enabled=false,pools.t4.replicas=5", "pools.t4.tolerations=null");
 
-        var deployment = Assert.Single(chart.All<V1Deployment>());
+        var deployment = Assert.Single(chart.Silos);
         Assert.Equal(5, deployment.Spec.Replicas);
         Assert.Null(deployment.Spec.Template.Spec.Tolerations);
         Assert.False(deployment.Spec.Template.Spec.AutomountServiceAccountToken);
@@ -165,14 +169,14 @@ public class RenderedChartTests
         var chart = RenderedChart.Render(["existing-secret.yaml"]);
 
         Assert.Empty(chart.All<V1Secret>());
-        var reference = Assert.Single(chart.All<V1Deployment>()).Spec.Template.Spec.Containers[0].Env.Single(e => e.Name == "ConnectionStrings__Storage").ValueFrom.SecretKeyRef;
+        var reference = Assert.Single(chart.Silos).Spec.Template.Spec.Containers[0].Env.Single(e => e.Name == "ConnectionStrings__Storage").ValueFrom.SecretKeyRef;
         Assert.Equal(("my-storage", "conn"), (reference.Name, reference.Key));
     }
 
     [Fact]
     public void HostPathModelsAndEngineCacheAreNodeFolders()
     {
-        var volumes = Assert.Single(RenderedChart.Render(["hostpath-models.yaml"]).All<V1Deployment>()).Spec.Template.Spec.Volumes.ToDictionary(v => v.Name);
+        var volumes = Assert.Single(RenderedChart.Render(["hostpath-models.yaml"]).Silos).Spec.Template.Spec.Volumes.ToDictionary(v => v.Name);
 
         Assert.Equal(("/srv/actionnet/models", "Directory"), (volumes["models"].HostPath.Path, volumes["models"].HostPath.Type));
         Assert.Null(volumes["models"].PersistentVolumeClaim);
@@ -232,20 +236,29 @@ public class RenderedChartTests
         Assert.Empty(chart.All<V2HorizontalPodAutoscaler>());
     }
 
-    [Fact]
-    public void OnlySilosAndGatewayClientsReachTheSiloAndGatewayPorts()
+    [Theory]
+    [MemberData(nameof(ValueSets))]
+    public void EveryVariableEveryContainerGetsIsReadByTheProgramInItAndNoneIsSetTwice(string valueSet)
     {
-        var chart = RenderedChart.Render(["t4-jetson-cpu.yaml"]);
-        var policy = Assert.Single(chart.All<V1NetworkPolicy>());
-        var silos = chart.All<V1Deployment>().Select(d => d.Spec.Template.Metadata.Labels).ToArray();
+        foreach (var deployment in RenderedChart.Render([valueSet]).All<V1Deployment>())
+        {
+            foreach (var container in deployment.Spec.Template.Spec.Containers)
+            {
+                var names = container.Env.Select(e => e.Name).ToArray();
+                Func<string, bool> reads = container.Name switch
+                {
+                    // The silo, Orleans Kubernetes hosting in it, and the actionnet CLI its preStop hook runs.
+                    "silo" => n => HostSettings.Silo.ReadsVariable(n) || OtherReaders.OrleansKubernetes.Contains(n) || OtherReaders.CliReads(n),
+                    "api" => n => HostSettings.Api.ReadsVariable(n) || OtherReaders.WebHost.Contains(n),
+                    _ => throw new InvalidOperationException($"{deployment.Metadata.Name} has a container '{container.Name}' this test does not know"),
+                };
 
-        Assert.All(silos, labels => Assert.All(policy.Spec.PodSelector.MatchLabels, l => Assert.Equal(l.Value, labels[l.Key])));
-        Assert.Equal(["Ingress"], policy.Spec.PolicyTypes);
-        var siloRule = policy.Spec.Ingress.Single(r => r.Ports.Any(p => p.Port?.Value == "silo"));
-        Assert.Equal(policy.Spec.PodSelector.MatchLabels, Assert.Single(siloRule.FromProperty).PodSelector.MatchLabels);
-        var gatewayOnly = policy.Spec.Ingress.Single(r => r.Ports.All(p => p.Port?.Value == "gateway"));
-        Assert.Equal("api", Assert.Single(gatewayOnly.FromProperty).PodSelector.MatchLabels["app.kubernetes.io/component"]);
-        Assert.All(policy.Spec.Ingress.SelectMany(r => r.FromProperty), peer => Assert.Null(peer.IpBlock));
+                var unread = names.Where(n => !reads(n)).ToArray();
+                Assert.True(unread.Length == 0, $"{valueSet}: {deployment.Metadata.Name} sets variables its {container.Name} does not read: {string.Join(", ", unread)}");
+                var twice = names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+                Assert.True(twice.Length == 0, $"{valueSet}: {deployment.Metadata.Name} sets {string.Join(", ", twice)} more than once");
+            }
+        }
     }
 
     private static string Env(V1Container container, string name) =>

@@ -15,8 +15,12 @@ public static class CliProcess
     /// <summary>The CLI assembly next to the test assembly (a test project that uses this references the CLI project).</summary>
     public static string AssemblyPath { get; } = Path.Combine(AppContext.BaseDirectory, "actionnet.dll");
 
-    /// <summary>Runs <c>actionnet</c> with <paramref name="arguments"/> in <paramref name="workingDirectory"/> (default: the temp folder).</summary>
-    public static async Task<CliRun> RunAsync(IReadOnlyList<string> arguments, string? workingDirectory = null)
+    /// <summary>
+    /// Runs <c>actionnet</c> with <paramref name="arguments"/> in <paramref name="workingDirectory"/> (default: the temp
+    /// folder), with <paramref name="environment"/> set on top of a clean environment (e.g. the <c>ACTIONNET_*</c>
+    /// variables a Kubernetes preStop hook gives the CLI).
+    /// </summary>
+    public static async Task<CliRun> RunAsync(IReadOnlyList<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         if (!File.Exists(AssemblyPath))
@@ -42,6 +46,11 @@ public static class CliProcess
         foreach (var name in new[] { "ACTIONNET_DEBUG", "ACTIONNET_GATEWAYS", "ACTIONNET_CLUSTERING", "ACTIONNET_STORAGE", "ACTIONNET_CLUSTER_ID", "ACTIONNET_SERVICE_ID" })
         {
             start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         start.Environment["NO_COLOR"] = "1";

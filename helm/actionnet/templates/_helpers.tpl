@@ -25,6 +25,37 @@ app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 
+{{/* The API host's pods: same name and instance as the silos, component api. */}}
+{{- define "actionnet.apiSelectorLabels" -}}
+app.kubernetes.io/name: {{ include "actionnet.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: api
+{{- end }}
+
+{{- define "actionnet.apiLabels" -}}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+{{ include "actionnet.apiSelectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end }}
+
+{{/* The pod and container security settings every ActionNet pod runs with: uid 10001, nothing writable but its volumes. */}}
+{{- define "actionnet.podSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: 10001
+runAsGroup: 10001
+fsGroup: 10001
+seccompProfile:
+  type: RuntimeDefault
+{{- end }}
+
+{{- define "actionnet.containerSecurityContext" -}}
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
+capabilities:
+  drop: [ALL]
+{{- end }}
+
 {{- define "actionnet.secretName" -}}
 {{- default (printf "%s-storage" (include "actionnet.fullname" .)) .Values.storage.existingSecret }}
 {{- end }}
@@ -47,6 +78,11 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 {{- end }}
 {{- toYaml $pools }}
+{{- end }}
+
+{{/* The API host's image: api.image.repository, and its tag or the chart's appVersion. */}}
+{{- define "actionnet.apiImage" -}}
+{{- printf "%s:%s" .Values.api.image.repository (default .Chart.AppVersion .Values.api.image.tag) }}
 {{- end }}
 
 {{/* A pool's image: pools.<name>.image.repository/tag over image.repository/tag. Call with (list $ $spec.image). */}}

@@ -28,8 +28,9 @@ public static class SiloHostBuilderExtensions
     /// accelerator metadata, trace context carried across grain calls), the one
     /// storage account of <see cref="GrainsServiceCollectionExtensions.StorageConnectionKey"/> (Azure Table
     /// membership when chosen, Azure Blob grain storage for cameras and stream subscriptions, Azure Table reminders) and the grains'
-    /// services, plus Orleans Kubernetes hosting when <see cref="SiloOptions.KubernetesHosting"/> is set. Settings
-    /// are validated when the host starts.
+    /// services, plus Orleans Kubernetes hosting when <see cref="SiloOptions.KubernetesHosting"/> is set; a graceful
+    /// stop drains the silo first (<see cref="SiloDrainOnStop"/>, <see cref="SiloDrainOptions"/>). Settings are
+    /// validated when the host starts.
     /// </summary>
     public static IHostApplicationBuilder AddActionNetSilo(this IHostApplicationBuilder builder)
     {
@@ -85,7 +86,25 @@ public static class SiloHostBuilderExtensions
                 reminders.Configure<IConfiguration>((o, configuration) =>
                     o.TableServiceClient = new TableServiceClient(configuration[GrainsServiceCollectionExtensions.StorageConnectionKey])));
         });
+        builder.AddDrainOnStop();
         return builder;
+    }
+
+    // Registered after UseOrleans: lifecycle services stop in reverse order, so the drain runs while the silo serves.
+    private static void AddDrainOnStop(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SiloDrainOptions>().BindConfiguration(SiloDrainOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SiloDrainOptions>>(new OptionsRules<SiloDrainOptions>(o => o.Validate()));
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<SiloDrainOptions>>((host, drain) =>
+        {
+            // The host cancels the whole stop after ShutdownTimeout: leave Orleans time to leave after the drain.
+            var needed = drain.Value.Timeout + TimeSpan.FromSeconds(30);
+            if (host.ShutdownTimeout < needed)
+            {
+                host.ShutdownTimeout = needed;
+            }
+        });
+        builder.Services.AddHostedService<SiloDrainOnStop>();
     }
 
     private static void UseActionNetClustering(this ISiloBuilder silo, SiloOptions options)

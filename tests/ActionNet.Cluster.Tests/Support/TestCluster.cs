@@ -45,17 +45,27 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>Where the model, the videos, the logs and Azurite's data live.</summary>
     public string Folder { get; }
 
-    /// <summary>Starts Azurite and one silo per label in <paramref name="accelerators"/>, then connects the test client.</summary>
-    public static async Task<TestCluster> StartAsync(string name, params string[] accelerators)
-    {
-        var folder = Path.Combine(RepositoryLayout.WorkFolder("cluster-tests"), $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)]);
-        Directory.CreateDirectory(folder);
-        var model = ProbeModel.Write(folder);
-        ModelProfileSpec[] profiles =
+    /// <summary>
+    /// Starts Azurite and one silo per label in <paramref name="accelerators"/> with the <see cref="AnyProfile"/> and
+    /// <see cref="T4Profile"/> profiles, then connects the test client.
+    /// </summary>
+    public static Task<TestCluster> StartAsync(string name, params string[] accelerators) =>
+        StartAsync(name, model =>
         [
             new(AnyProfile, model, [], Stride: 4, MaxBatch: 8, MaxWaitMs: 10),
             new(T4Profile, model, ["t4"], Stride: 4, MaxBatch: 8, MaxWaitMs: 10),
-        ];
+        ], accelerators);
+
+    /// <summary>
+    /// Starts Azurite and one silo per label in <paramref name="accelerators"/> with the profiles <paramref name="profiles"/>
+    /// makes from the probe model's path (e.g. one of a fixed capacity), then connects the test client.
+    /// </summary>
+    public static async Task<TestCluster> StartAsync(string name, Func<string, ModelProfileSpec[]> profiles, params string[] accelerators)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        var folder = Path.Combine(RepositoryLayout.WorkFolder("cluster-tests"), $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)]);
+        Directory.CreateDirectory(folder);
+        var model = ProbeModel.Write(folder);
         var environment = new Dictionary<string, string?>
         {
             // CPU only: no time spent probing TensorRT and CUDA; a failed inference call is retried after 1 s.
@@ -65,7 +75,7 @@ public sealed class TestCluster : IAsyncDisposable
             // Tests wait for stored labels: flush the journal to storage every second (production: 15 s).
             ["ActionNet__Aggregation__FlushIntervalMs"] = "1000",
         };
-        var host = await LocalClusterHost.StartAsync(Path.Combine(folder, "cluster"), accelerators, profiles, environment);
+        var host = await LocalClusterHost.StartAsync(Path.Combine(folder, "cluster"), accelerators, profiles(model), environment);
         try
         {
             var client = await DrillClient.ConnectAsync(host.Gateways, host.ClusterId);
