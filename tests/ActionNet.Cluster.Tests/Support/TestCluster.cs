@@ -46,8 +46,17 @@ public sealed class TestCluster : IAsyncDisposable
     public string Folder { get; }
 
     /// <summary>Starts Azurite and one silo per label in <paramref name="accelerators"/>, then connects the test client.</summary>
-    public static async Task<TestCluster> StartAsync(string name, params string[] accelerators)
+    public static Task<TestCluster> StartAsync(string name, params string[] accelerators) =>
+        StartAsync(name, new Dictionary<string, string?>(), accelerators);
+
+    /// <summary>
+    /// Starts Azurite and one silo per label in <paramref name="accelerators"/> with <paramref name="settings"/>
+    /// (silo environment variables such as <c>ActionNet__Alerts__WebhookSecret</c>) on top of the tests' own, then
+    /// connects the test client.
+    /// </summary>
+    public static async Task<TestCluster> StartAsync(string name, IReadOnlyDictionary<string, string?> settings, params string[] accelerators)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var folder = Path.Combine(RepositoryLayout.WorkFolder("cluster-tests"), $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)]);
         Directory.CreateDirectory(folder);
         var model = ProbeModel.Write(folder);
@@ -65,6 +74,11 @@ public sealed class TestCluster : IAsyncDisposable
             // Tests wait for stored labels: flush the journal to storage every second (production: 15 s).
             ["ActionNet__Aggregation__FlushIntervalMs"] = "1000",
         };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
         var host = await LocalClusterHost.StartAsync(Path.Combine(folder, "cluster"), accelerators, profiles, environment);
         try
         {
