@@ -25,6 +25,7 @@ public sealed class AlertEvaluator
     private readonly int maxHeld;
     private readonly Dictionary<string, CameraTrack> cameras = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, AlertFiringState>> firings = new(StringComparer.Ordinal);
+    private readonly HashSet<string> holding = new(StringComparer.Ordinal);
     private AlertRule[] rules = [];
     private List<AlertFiring> decided = [];
 
@@ -45,8 +46,11 @@ public sealed class AlertEvaluator
     public DateTimeOffset? Seen { get; private set; }
 
     /// <summary>Cameras waiting for a stored segment, each with the earliest event it must hold.</summary>
-    public IEnumerable<SegmentLookup> Lookups =>
-        cameras.Where(c => c.Value.Target is not null).Select(c => new SegmentLookup(c.Key, c.Value.Target!));
+    public IReadOnlyList<SegmentLookup> Lookups =>
+        holding.Count == 0 ? [] : [.. holding.Select(c => new SegmentLookup(c, cameras[c].Target!))];
+
+    /// <summary>The labels of the rules in use: the only labels that can start a firing.</summary>
+    public IReadOnlyList<string> Labels => [.. rules.Select(r => r.Label).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Every firing that has started and not ended.</summary>
     public IEnumerable<AlertFiringState> OpenFirings => firings.Values.SelectMany(f => f.Values).Where(s => s.Open);
@@ -141,6 +145,7 @@ public sealed class AlertEvaluator
                     // start) were missed. The stored segment decides; the known one stays until then.
                     track.Target = label;
                     track.Held = [e];
+                    holding.Add(e.CameraId);
                 }
 
                 break;
@@ -178,6 +183,7 @@ public sealed class AlertEvaluator
         var held = track.Held ?? [];
         track.Held = null;
         track.Target = null;
+        holding.Remove(segment.CameraId);
         track.Floor = Math.Max(track.Floor, segment.LastSequence);
         if (segment.Open)
         {

@@ -70,7 +70,7 @@ public sealed class AlertOptions
             errors.Add($"{SectionName}:{nameof(WebhookSecret)} is {WebhookSecret.Length} characters long; expected at least {MinSecretLength}");
         }
 
-        if (Mqtt.IsConfigured && Abstractions.Cameras.CameraInputRules.SourceProblem($"http://{Mqtt.Host}") is not null)
+        if (Mqtt.IsConfigured && Uri.CheckHostName(Mqtt.Host) == UriHostNameType.Unknown)
         {
             errors.Add($"{SectionName}:{nameof(Mqtt)}:{nameof(MqttBrokerOptions.Host)} '{Abstractions.Cameras.CameraInputRules.Quote(Mqtt.Host)}' is not a host name or address");
         }

@@ -198,7 +198,7 @@ public sealed partial class AlertRouterGrain(
     private async Task LookUpAsync()
     {
         var now = time.GetUtcNow();
-        foreach (var lookup in Evaluator.Lookups.ToList())
+        foreach (var lookup in Evaluator.Lookups)
         {
             if (nextLookup.TryGetValue(lookup.CameraId, out var due) && due > now)
             {
@@ -232,23 +232,29 @@ public sealed partial class AlertRouterGrain(
             return;
         }
 
+        // Only segments of the rules' labels can start a firing; a camera's segments are taken in order.
         var history = GrainFactory.GetGrain<IHistoryGrain>("alerts");
-        var query = new HistoryQuery { From = seen - TimeSpan.FromMinutes(settings.CatchUpMinutes), Limit = HistoryQueryRules.MaxLimit };
-        var segments = 0;
-        try
+        var from = seen - TimeSpan.FromMinutes(settings.CatchUpMinutes);
+        var segments = new List<LabelSegment>();
+        foreach (var label in Evaluator.Labels)
         {
-            await foreach (var segment in HistoryPages.AllAsync(query, history.SegmentsAsync, cancellationToken))
+            try
             {
-                segments++;
-                await RecordAsync(Evaluator.Stored(segment));
+                var query = new HistoryQuery { From = from, Label = label, Limit = HistoryQueryRules.MaxLimit };
+                segments.AddRange(await HistoryPages.ToListAsync(query, history.SegmentsAsync, cancellationToken));
             }
+            catch (Exception e) when (e is OrleansException or TimeoutException or ArgumentException or HistoryStorageUnavailableException)
+            {
+                LogCatchUpFailed(label, e.Message);
+            }
+        }
 
-            LogCaughtUp(segments, query.From.Value);
-        }
-        catch (Exception e) when (e is OrleansException or TimeoutException or ArgumentException or HistoryStorageUnavailableException)
+        foreach (var segment in segments.OrderBy(s => s.CameraId, StringComparer.Ordinal).ThenBy(s => s.FirstSequence))
         {
-            LogCatchUpFailed(e.Message);
+            await RecordAsync(Evaluator.Stored(segment));
         }
+
+        LogCaughtUp(segments.Count, from);
     }
 
     private async Task SaveCheckpointAsync(bool force, CancellationToken cancellationToken)
@@ -287,11 +293,11 @@ public sealed partial class AlertRouterGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: label history lookup failed, trying again: {Reason}")]
     private partial void LogLookupFailed(string camera, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "alert router read {Segments} stored segment(s) since {From:o}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "alert router read {Segments} stored segment(s) of its rules' labels since {From:o}")]
     private partial void LogCaughtUp(int segments, DateTimeOffset from);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "alert router could not read the stored segments since its checkpoint: {Reason}")]
-    private partial void LogCatchUpFailed(string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "alert router could not read the stored {Label} segments since its checkpoint: {Reason}")]
+    private partial void LogCatchUpFailed(string label, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "alert storage unavailable; firings wait in memory until it is back: {Reason}")]
     private partial void LogStorageDown(string reason);

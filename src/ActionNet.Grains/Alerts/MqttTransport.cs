@@ -1,6 +1,5 @@
 using System.Text;
 using ActionNet.Abstractions.Alerts;
-using ActionNet.Grains.Cluster;
 using ActionNet.Storage.Alerts;
 using Microsoft.Extensions.Options;
 using MQTTnet;
@@ -15,14 +14,15 @@ namespace ActionNet.Grains.Alerts;
 /// first use and again after a failure). Delivered when the broker acknowledged both (PUBACK). Errors name
 /// the broker by host and port only; the password is never repeated.
 /// </summary>
-public sealed class MqttTransport(IOptions<AlertOptions> options, SiloIdentity silo) : IAlertTransport, IAsyncDisposable
+public sealed class MqttTransport(IOptions<AlertOptions> options) : IAlertTransport, IAsyncDisposable
 {
     /// <summary>The topic every firing phase is published to.</summary>
     public const string EventsTopic = "actionnet/events";
 
     private readonly AlertOptions settings = options.Value;
     private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly string clientId = $"actionnet-{silo.Name}-{Guid.NewGuid():N}"[..40];
+    // 22 characters: every broker accepts client ids up to 23, and each silo's must differ from every other's.
+    private readonly string clientId = $"actionnet-{Guid.NewGuid():N}"[..22];
     private IMqttClient? client;
 
     /// <inheritdoc/>
