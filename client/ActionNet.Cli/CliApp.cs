@@ -23,6 +23,7 @@ public static class CliApp
             WatchCommand.Create(),
             AlertsCommand.Create(),
             ClusterCommand.Create(),
+            KeysCommand.Create(),
         };
 
         using var cancellation = new CancellationTokenSource();

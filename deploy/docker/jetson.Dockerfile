@@ -45,5 +45,5 @@ ENV NVIDIA_DRIVER_CAPABILITIES=compute,utility,video \
     Inference__TensorRtEngineCacheFolder=/var/cache/actionnet/tensorrt \
     ActionNet__Accelerator=jetson
 USER 10001
-EXPOSE 11111 30000
+EXPOSE 11111 30000 8080
 ENTRYPOINT ["/app/ActionNet.Silo"]

@@ -41,5 +41,5 @@ ENV NVIDIA_DRIVER_CAPABILITIES=compute,utility,video \
 WORKDIR /app
 COPY --from=build /app ./
 USER 10001
-EXPOSE 11111 30000
+EXPOSE 11111 30000 8080
 ENTRYPOINT ["/app/ActionNet.Silo"]

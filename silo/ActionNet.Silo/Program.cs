@@ -1,6 +1,9 @@
+using ActionNet.ServiceDefaults;
 using ActionNet.Silo.Hosting;
 
 var builder = SiloApplication.CreateBuilder(args);
+builder.AddActionNetServiceDefaults();
 builder.AddActionNetSilo();
-using var host = builder.Build();
-return await host.RunSiloAsync();
+await using var app = builder.Build();
+app.MapActionNetDefaultEndpoints();
+return await app.RunSiloAsync();

@@ -42,20 +42,17 @@ public static class ClusterClientBuilderExtensions
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = timeout);
         }
 
-        if (settings.ConnectAttempts > 0)
+        var attempts = 0;
+        client.UseConnectionRetryFilter(async (_, token) =>
         {
-            var attempts = 0;
-            client.UseConnectionRetryFilter(async (_, token) =>
+            if (settings.ConnectAttempts > 0 && Interlocked.Increment(ref attempts) >= settings.ConnectAttempts)
             {
-                if (Interlocked.Increment(ref attempts) >= settings.ConnectAttempts)
-                {
-                    return false;
-                }
+                return false;
+            }
 
-                await Task.Delay(TimeSpan.FromSeconds(1), token);
-                return true;
-            });
-        }
+            await Task.Delay(TimeSpan.FromSeconds(1), token);
+            return true;
+        });
 
         client.AddMemoryStreams(LiveEvents.ProviderName);
         return client;

@@ -74,8 +74,10 @@ public static class SiloKillDrill
         var kept = cameras.Except(moved).Order(StringComparer.Ordinal).ToList();
         log($"silo: killing {victimName} with {string.Join(", ", moved)}; {string.Join(", ", kept)} stay elsewhere");
 
-        var killedAt = DateTimeOffset.UtcNow;
+        // The moment the process is gone: killing a process tree first walks /proc, and on a loaded machine the
+        // silo keeps cutting windows for tens of milliseconds after the kill was asked for.
         await victim.KillAsync();
+        var killedAt = DateTimeOffset.UtcNow;
 
         var recovery = new Dictionary<string, TimeSpan>();
         foreach (var camera in moved)

@@ -11,6 +11,7 @@ namespace ActionNet.LocalCluster;
 public sealed partial class ChildProcess : IAsyncDisposable
 {
     private const int SigTerm = 15;
+    private int _disposed;
     private readonly Process _process;
     private readonly StreamWriter _log;
     private readonly Lock _logLock = new();
@@ -137,6 +138,12 @@ public sealed partial class ChildProcess : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        // Both an owner and the cluster host that started the process may dispose it.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await StopAsync(TimeSpan.FromSeconds(10));
         _process.Dispose();
         lock (_logLock)

@@ -9,6 +9,7 @@ namespace ActionNet.LocalCluster;
 public sealed class LocalClusterHost : IAsyncDisposable
 {
     private readonly List<SiloProcess> _silos = [];
+    private readonly List<ApiProcess> _apis = [];
     private readonly IReadOnlyList<ModelProfileSpec> _profiles;
     private readonly IReadOnlyDictionary<string, string?> _extraEnvironment;
 
@@ -66,10 +67,15 @@ public sealed class LocalClusterHost : IAsyncDisposable
         return cluster;
     }
 
-    /// <summary>Starts one more silo with <paramref name="accelerator"/>, on free ports unless <paramref name="ports"/> (silo, gateway) are given.</summary>
+    /// <summary>
+    /// Starts one more silo with <paramref name="accelerator"/>, on free ports unless <paramref name="ports"/> (silo,
+    /// gateway) are given; its HTTP port is always a free one.
+    /// </summary>
     public async Task<SiloProcess> AddSiloAsync(string accelerator, (int Silo, int Gateway)? ports = null, CancellationToken cancellationToken = default)
     {
-        var (siloPort, gatewayPort) = ports ?? (FreePorts.Take(2) is [var s, var g] ? (s, g) : throw new InvalidOperationException("no free ports"));
+        var free = FreePorts.Take(3);
+        var (siloPort, gatewayPort) = ports ?? (free[0], free[1]);
+        var httpPort = free.Last(p => p != siloPort && p != gatewayPort);
         var environment = new Dictionary<string, string?>(_extraEnvironment)
         {
             ["ConnectionStrings__Storage"] = Storage.ConnectionString,
@@ -86,15 +92,34 @@ public sealed class LocalClusterHost : IAsyncDisposable
         environment.TryAdd("ActionNet__Ingest__MediaRoots__0", Path.GetDirectoryName(Path.GetFullPath(WorkFolder)));
 
         var name = $"{accelerator}-{_silos.Count + 1}";
-        var silo = await SiloProcess.StartAsync(name, accelerator, siloPort, gatewayPort, environment, WorkFolder, SiloStartTimeout, cancellationToken);
+        var silo = await SiloProcess.StartAsync(name, accelerator, siloPort, gatewayPort, httpPort, environment, WorkFolder, SiloStartTimeout, cancellationToken);
         _silos.Add(silo);
         return silo;
+    }
+
+    /// <summary>The API hosts started, running or not.</summary>
+    public IReadOnlyList<ApiProcess> Apis => _apis;
+
+    /// <summary>
+    /// Starts an API host joined to this cluster through its running silos' gateways, on <paramref name="port"/>
+    /// (a free one when 0), with <paramref name="environment"/> added to its settings.
+    /// </summary>
+    public async Task<ApiProcess> StartApiAsync(int port = 0, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
+    {
+        var api = await ApiProcess.StartAsync(Gateways, ClusterId, Storage.ConnectionString, WorkFolder, SiloStartTimeout, port, environment, cancellationToken);
+        _apis.Add(api);
+        return api;
     }
 
     /// <summary>Where the cluster lives and the tail of every silo's log, for failure messages.</summary>
     public string Diagnostics()
     {
         var text = new System.Text.StringBuilder($"cluster {ClusterId} in {WorkFolder}; Azurite running: {Storage.IsRunning}\n");
+        foreach (var api in _apis)
+        {
+            text.AppendLine($"--- api on port {api.Port} (running: {api.IsRunning}) {api.LogPath} ---").AppendLine(api.Tail(15));
+        }
+
         foreach (var silo in _silos)
         {
             text.AppendLine($"--- silo {silo.Name} ({silo.Accelerator}, running: {silo.IsRunning}) {silo.LogPath} ---");
@@ -114,6 +139,11 @@ public sealed class LocalClusterHost : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        foreach (var api in _apis)
+        {
+            await api.DisposeAsync();
+        }
+
         // Silos in reverse start order, storage last so that every silo can record its goodbye.
         foreach (var silo in Enumerable.Reverse(_silos))
         {

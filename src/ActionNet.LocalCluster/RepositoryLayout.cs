@@ -29,25 +29,31 @@ public static class RepositoryLayout
     /// configuration as the running program (Release or Debug), else the other one.
     /// </summary>
     /// <exception cref="FileNotFoundException">The silo has not been built.</exception>
-    public static string SiloAssembly()
+    public static string SiloAssembly() => BuiltAssembly("ACTIONNET_SILO_DLL", Path.Combine("silo", "ActionNet.Silo"), "ActionNet.Silo.dll", "silo");
+
+    /// <summary>The built API host (ActionNet.Api.dll): ACTIONNET_API_DLL when set, else found as the silo is.</summary>
+    /// <exception cref="FileNotFoundException">The API host has not been built.</exception>
+    public static string ApiAssembly() => BuiltAssembly("ACTIONNET_API_DLL", Path.Combine("src", "ActionNet.Api"), "ActionNet.Api.dll", "API host");
+
+    private static string BuiltAssembly(string variable, string project, string assembly, string what)
     {
-        if (Environment.GetEnvironmentVariable("ACTIONNET_SILO_DLL") is { Length: > 0 } configured)
+        if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured)
         {
-            return File.Exists(configured) ? configured : throw new FileNotFoundException($"ACTIONNET_SILO_DLL '{configured}' does not exist");
+            return File.Exists(configured) ? configured : throw new FileNotFoundException($"{variable} '{configured}' does not exist");
         }
 
         var root = Root();
         var running = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         foreach (var configuration in new[] { running, running == "Release" ? "Debug" : "Release" })
         {
-            var path = Path.Combine(root, "silo", "ActionNet.Silo", "bin", configuration, "net10.0", "ActionNet.Silo.dll");
+            var path = Path.Combine(root, project, "bin", configuration, "net10.0", assembly);
             if (File.Exists(path))
             {
                 return path;
             }
         }
 
-        throw new FileNotFoundException($"the silo is not built: run 'dotnet build {SolutionFile} -c {running}' in {root}");
+        throw new FileNotFoundException($"the {what} is not built: run 'dotnet build {SolutionFile} -c {running}' in {root}");
     }
 
     /// <summary>The Azurite launcher installed by deploy/local (npm), or null when it is not installed yet.</summary>

@@ -2,18 +2,20 @@ namespace ActionNet.LocalCluster;
 
 /// <summary>
 /// One real silo process (<c>dotnet ActionNet.Silo.dll</c>) configured only through environment
-/// variables, ready once its gateway port accepts connections.
+/// variables, ready once its gateway port accepts connections; it serves /healthz, /readyz and /metrics on
+/// <see cref="HttpPort"/>.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly ChildProcess _process;
 
-    private SiloProcess(string name, string accelerator, int siloPort, int gatewayPort, ChildProcess process)
+    private SiloProcess(string name, string accelerator, int siloPort, int gatewayPort, int httpPort, ChildProcess process)
     {
         Name = name;
         Accelerator = accelerator;
         SiloPort = siloPort;
         GatewayPort = gatewayPort;
+        HttpPort = httpPort;
         _process = process;
     }
 
@@ -28,6 +30,12 @@ public sealed class SiloProcess : IAsyncDisposable
 
     /// <summary>Client gateway port.</summary>
     public int GatewayPort { get; }
+
+    /// <summary>HTTP port of /healthz, /readyz and /metrics on 127.0.0.1.</summary>
+    public int HttpPort { get; }
+
+    /// <summary>The silo's HTTP address, e.g. http://127.0.0.1:8080/.</summary>
+    public Uri HttpAddress => new($"http://127.0.0.1:{HttpPort}/");
 
     /// <summary>Whether the process is still running.</summary>
     public bool IsRunning => !_process.HasExited;
@@ -65,6 +73,7 @@ public sealed class SiloProcess : IAsyncDisposable
         string accelerator,
         int siloPort,
         int gatewayPort,
+        int httpPort,
         IReadOnlyDictionary<string, string?> environment,
         string logFolder,
         TimeSpan timeout,
@@ -77,6 +86,7 @@ public sealed class SiloProcess : IAsyncDisposable
             ["ActionNet__Accelerator"] = accelerator,
             ["ActionNet__SiloPort"] = $"{siloPort}",
             ["ActionNet__GatewayPort"] = $"{gatewayPort}",
+            ["ActionNet__HttpPort"] = $"{httpPort}",
             ["DOTNET_ENVIRONMENT"] = environment.TryGetValue("DOTNET_ENVIRONMENT", out var e) ? e : "Production",
         };
         var process = ChildProcess.Start($"silo {name}", "dotnet", [RepositoryLayout.SiloAssembly()], env, Path.Combine(logFolder, $"silo-{name}.log"));
@@ -87,7 +97,7 @@ public sealed class SiloProcess : IAsyncDisposable
             throw new InvalidOperationException($"silo {name} did not open its gateway on 127.0.0.1:{gatewayPort} within {timeout.TotalSeconds:F0} s: {tail}");
         }
 
-        return new SiloProcess(name, accelerator, siloPort, gatewayPort, process);
+        return new SiloProcess(name, accelerator, siloPort, gatewayPort, httpPort, process);
     }
 
     /// <summary>Kills the silo with SIGKILL (a crash: no graceful shutdown, no goodbye to the cluster).</summary>

@@ -24,6 +24,8 @@ public sealed class HistoryJournal : IDisposable
     private readonly string sequencePath;
     private long length;
     private long cursor;
+    private int depth;
+    private bool disposed;
 
     internal HistoryJournal(HistoryJournalDirectory directory, string camera)
     {
@@ -46,8 +48,16 @@ public sealed class HistoryJournal : IDisposable
     /// <summary>The journal file.</summary>
     public string FilePath { get; }
 
-    /// <summary>Records not yet acknowledged as stored.</summary>
-    public int Depth { get; private set; }
+    /// <summary>Records not yet acknowledged as stored (also counted in <see cref="HistoryJournalDirectory.PendingRecords"/> while open).</summary>
+    public int Depth
+    {
+        get => depth;
+        private set
+        {
+            directory.AddPending(value - depth);
+            depth = value;
+        }
+    }
 
     /// <summary>Bytes not yet acknowledged as stored.</summary>
     public long PendingBytes => length - cursor;
@@ -143,7 +153,18 @@ public sealed class HistoryJournal : IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => handle.Dispose();
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        // The records stay in the file for the next activation; they no longer wait on this one.
+        disposed = true;
+        directory.AddPending(-depth);
+        handle.Dispose();
+    }
 
     private static byte[] Serialize(HistoryRecord record)
     {

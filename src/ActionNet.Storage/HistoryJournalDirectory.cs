@@ -7,6 +7,7 @@ namespace ActionNet.Storage;
 public sealed class HistoryJournalDirectory
 {
     private long usedBytes;
+    private long pendingRecords;
 
     /// <summary>Uses (and creates) <paramref name="path"/>, holding at most <paramref name="maxBytes"/> bytes of journal.</summary>
     public HistoryJournalDirectory(string path, long maxBytes)
@@ -27,6 +28,12 @@ public sealed class HistoryJournalDirectory
 
     /// <summary>Bytes all journals hold now.</summary>
     public long UsedBytes => Interlocked.Read(ref usedBytes);
+
+    /// <summary>
+    /// Records (events and gaps) in the journals open on this silo that the store does not hold yet: acknowledged
+    /// to the camera, waiting on disk (and nowhere else) for the next flush.
+    /// </summary>
+    public long PendingRecords => Interlocked.Read(ref pendingRecords);
 
     /// <summary>Cameras whose journal holds records (left by a silo that stopped before storing them).</summary>
     public IReadOnlyList<string> CamerasWithRecords() =>
@@ -59,4 +66,6 @@ public sealed class HistoryJournalDirectory
     }
 
     internal void Release(long bytes) => Interlocked.Add(ref usedBytes, -bytes);
+
+    internal void AddPending(long records) => Interlocked.Add(ref pendingRecords, records);
 }

@@ -15,6 +15,7 @@ internal sealed class HistoryReader(LabelStore store)
 {
     private const int PageRows = 1000;
     private const int ReadChunkBytes = 256 * 1024;
+    private const int FirstChunkBytes = 16 * 1024;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<IReadOnlyList<(string Camera, string[] Labels)>> CamerasAsync(CancellationToken cancellationToken)
@@ -188,9 +189,13 @@ internal sealed class HistoryReader(LabelStore store)
     {
         var blob = store.Container.GetBlobClient(HistoryKeys.EventBlob(camera, new DateTimeOffset(range.Hour, TimeSpan.Zero)));
         var position = range.Start;
+
+        // A page usually needs a few events of each camera: read a small first chunk and grow it, rather than
+        // downloading and parsing a whole chunk of events that the page merge would throw away.
+        var chunk = FirstChunkBytes;
         while (position < range.End)
         {
-            var length = Math.Min(ReadChunkBytes, range.End - position);
+            var length = Math.Min(chunk, range.End - position);
             var content = (await blob.DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(position, length) }, cancellationToken)).Value.Content.ToMemory();
             var consumed = 0L;
             foreach (var line in JsonLines.Lines(content))
@@ -202,12 +207,13 @@ internal sealed class HistoryReader(LabelStore store)
                 }
             }
 
-            if (consumed == 0)
+            if (consumed == 0 && chunk >= ReadChunkBytes)
             {
                 throw new InvalidDataException($"history blob {blob.Name} has a line longer than {ReadChunkBytes} bytes at {position}");
             }
 
             position += consumed;
+            chunk = (int)Math.Min(ReadChunkBytes, chunk * 4L);
         }
     }
 

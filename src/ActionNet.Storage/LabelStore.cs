@@ -2,6 +2,7 @@ using ActionNet.Abstractions.Cameras;
 using ActionNet.Abstractions.History;
 using Azure;
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -49,17 +50,18 @@ public sealed class LabelStore
 
     /// <summary>
     /// A store over the account, container and table that <paramref name="options"/> name;
-    /// <paramref name="counter"/>, when given, counts every request.
+    /// <paramref name="policy"/>, when given, sees every request, retries included (a <see cref="StorageCallCounter"/>
+    /// counts them; the silo's meter times writes).
     /// </summary>
-    public static LabelStore Connect(HistoryStorageOptions options, StorageCallCounter? counter = null)
+    public static LabelStore Connect(HistoryStorageOptions options, HttpPipelinePolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var blobOptions = CreateClientOptions(options);
         var tableOptions = CreateTableClientOptions(options);
-        if (counter is not null)
+        if (policy is not null)
         {
-            blobOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-            tableOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+            blobOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+            tableOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
         }
 
         var service = new BlobServiceClient(options.ConnectionString, blobOptions);

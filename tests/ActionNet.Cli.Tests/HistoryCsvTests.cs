@@ -1,5 +1,4 @@
 using ActionNet.Abstractions.History;
-using ActionNet.Cli.Commands;
 
 namespace ActionNet.Cli.Tests;
 

@@ -14,7 +14,7 @@ public partial class ContainerImageTests
         var defaults = new SiloOptions();
         var exposed = Expose().Match(SiloImage).Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal([$"{defaults.SiloPort}", $"{defaults.GatewayPort}"], exposed);
+        Assert.Equal([$"{defaults.SiloPort}", $"{defaults.GatewayPort}", $"{defaults.HttpPort}"], exposed);
     }
 
     [Theory]

@@ -185,6 +185,7 @@ public class RenderedChartTests
     {
         var chart = RenderedChart.Render(["autoscaling-keda.yaml"]);
         var metric = ChartValues.Values.Scalar("autoscaling.metric");
+        Assert.Equal("actionnet_cluster_demand_ratio", metric);
 
         var scaled = chart.All<ScaledObject>().ToDictionary(s => s.Metadata.Labels["actionnet.io/pool"]);
         Assert.Equal(["jetson", "t4"], scaled.Keys.Order(StringComparer.Ordinal));
@@ -195,7 +196,7 @@ public class RenderedChartTests
             Assert.Null(deployment.Spec.Replicas);
             var trigger = Assert.Single(scaledObject.Spec.Triggers);
             Assert.Equal(("prometheus", "Value"), (trigger.Type, trigger.MetricType));
-            Assert.Equal($"{metric}{{accelerator=\"{pool}\"}}", trigger.Metadata["query"]);
+            Assert.Equal($"max({metric}{{pool=\"{pool}\"}})", trigger.Metadata["query"]);
             Assert.Equal(ChartValues.Values.Scalar("autoscaling.targetRatio"), trigger.Metadata["threshold"]);
             var scaleDown = scaledObject.Spec.Advanced!.HorizontalPodAutoscalerConfig!.Behavior!.ScaleDown;
             Assert.Equal(1, Assert.Single(scaleDown.Policies).Value);
@@ -214,7 +215,7 @@ public class RenderedChartTests
         Assert.Equal((1, 4), (hpa.Spec.MinReplicas, hpa.Spec.MaxReplicas));
         var external = Assert.Single(hpa.Spec.Metrics).External;
         Assert.Equal(ChartValues.Values.Scalar("autoscaling.metric"), external.Metric.Name);
-        Assert.Equal("t4", external.Metric.Selector.MatchLabels["accelerator"]);
+        Assert.Equal("t4", external.Metric.Selector.MatchLabels["pool"]);
         Assert.Equal("Value", external.Target.Type);
         Assert.Null(chart.Named<V1Deployment>("demo-actionnet-t4").Spec.Replicas);
         Assert.Empty(chart.All<ScaledObject>());

@@ -18,6 +18,7 @@ public class SettingNameTests
 
     [Theory]
     [InlineData("ActionNet__GatewayPort")]
+    [InlineData("ActionNet__HttpPort")]
     [InlineData("ActionNet__Profiles__{{ $name }}__Accelerators__{{ $i }}")]
     [InlineData("ActionNet__Profiles__hmdb5-2d__MaxWaitMs")]
     [InlineData("Inference__Providers__0")]

@@ -19,6 +19,7 @@ namespace ActionNet.Grains.Tests;
 public sealed class CameraPipelineTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("actionnet-pipeline-").FullName;
+    private readonly List<MetricsProbe> probes = [];
 
     [Fact]
     public async Task RecordedWindowsAreNumberedFromTheNextSequenceInOrderAndEveryCutWindowIsAccounted()
@@ -93,17 +94,29 @@ public sealed class CameraPipelineTests : IDisposable
         Assert.Equal(Enumerable.Range(0, sequences.Length).Select(i => (long)i), sequences);
         Assert.Equal(counters.WindowsDropped, counters.Snapshot("cam", "", "silo").Drops.Overload);
         Assert.Equal(counters.WindowsEmitted, sequences.Length + counters.WindowsDropped);
+
+        // The silo's meter exports the same drops under their reason, and the batches the scorer ran.
+        var meter = Assert.Single(probes);
+        Assert.Equal(counters.WindowsDropped, meter.Latest("actionnet.windows.dropped", "reason", "overload"));
+        Assert.Equal(counters.WindowsEmitted, meter.Latest("actionnet.windows.emitted"));
+        Assert.NotNull(meter.Latest("actionnet.inference.batch.size", "profile", "tiny"));
     }
 
     /// <inheritdoc/>
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose()
+    {
+        probes.ForEach(p => p.Dispose());
+        Directory.Delete(folder, recursive: true);
+    }
 
     private ProfileScorer Scorer(SiloActivity activity, double deviceMs)
     {
         var model = ModelGenerator.Write(ModelPresets.Get("tiny-2d-rgb") with { Frames = 8, Height = 32, Width = 32 }, Path.Combine(folder, $"tiny-{deviceMs}.onnx")).OnnxPath;
         var profile = new ModelProfile { Name = "tiny", Model = model, Stride = 4, MaxBatch = 2, EmulatedDeviceMsPerWindow = deviceMs };
         var sessions = new InferenceSessionFactory(new InferenceOptions { Providers = [ExecutionProvider.Cpu] });
-        return new ProfileScorer(profile, new ActionModel(model, null, sessions), activity, TimeProvider.System);
+        var metrics = new MetricsProbe(activity, folder);
+        probes.Add(metrics);
+        return new ProfileScorer(profile, new ActionModel(model, null, sessions), activity, metrics.Metrics, TimeProvider.System);
     }
 
     private CameraPipeline Pipeline(ProfileScorer scorer, CameraPipelineHooks hooks, CameraCounters counters, SiloActivity activity)

@@ -36,6 +36,34 @@ public sealed class HistoryJournalTests : IDisposable
     }
 
     [Fact]
+    public void TheFolderCountsTheRecordsItsOpenJournalsHoldUntilTheyAreStoredOrTheJournalCloses()
+    {
+        var directory = new HistoryJournalDirectory(folder, 1 << 20);
+        var gate = directory.Open("gate");
+        using (var door = directory.Open("door"))
+        {
+            foreach (var e in TestEvents.Range("gate", 0, 4))
+            {
+                Assert.True(gate.TryAppend(new HistoryRecord { Event = e }));
+            }
+
+            Assert.True(door.TryAppend(new HistoryRecord { Event = TestEvents.Range("door", 0, 0)[0] }));
+            Assert.Equal(6, directory.PendingRecords);
+
+            var (first, end) = gate.ReadPending(2);
+            gate.Acknowledge(end, first.Count);
+            Assert.Equal(4, directory.PendingRecords);
+        }
+
+        Assert.Equal(3, directory.PendingRecords);
+        var (rest, last) = gate.ReadPending(100);
+        gate.Acknowledge(last, rest.Count);
+        Assert.Equal(0, directory.PendingRecords);
+        gate.Dispose();
+        Assert.Equal(0, directory.PendingRecords);
+    }
+
+    [Fact]
     public void AJournalEmptiedAfterStoringKeepsItsHighestSequence()
     {
         var directory = new HistoryJournalDirectory(folder, 1 << 20);

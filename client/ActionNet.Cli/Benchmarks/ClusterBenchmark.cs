@@ -79,9 +79,9 @@ public static class ClusterBenchmark
             Math.Min(cameras, maxBatch),
             raw.Average(),
             pipeline.Average(p => p.WindowsPerSecond),
-            Percentile(latencies, 0.50),
-            Percentile(latencies, 0.95),
-            Percentile(latencies, 0.99),
+            Percentiles.Of(latencies, 0.50),
+            Percentiles.Of(latencies, 0.95),
+            Percentiles.Of(latencies, 0.99),
             pipeline.Sum(p => p.Dropped),
             resident,
             pipeline.Sum(p => p.Events))
@@ -144,7 +144,4 @@ public static class ClusterBenchmark
 
     private static async Task<long> DroppedAsync(IClusterClient client, string[] ids) =>
         (await Task.WhenAll(ids.Select(id => client.GetGrain<ICameraGrain>(id).GetStatusAsync()))).Sum(s => s.WindowsDropped);
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

@@ -18,7 +18,7 @@ namespace ActionNet.Cli.Commands;
 public static class BenchCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create() => new("bench", "measure preprocessing, model and cluster throughput") { CreatePreprocess(), CreateModel(), CreateCluster(), CreateScale(), CreateIngest(), CreateFaults(), HistoryBenchCommand.Create() };
+    public static Command Create() => new("bench", "measure preprocessing, model and cluster throughput") { CreatePreprocess(), CreateModel(), CreateCluster(), CreateScale(), CreateIngest(), CreateFaults(), HistoryBenchCommand.Create(), ApiBenchCommand.Create() };
 
     private static Command CreatePreprocess()
     {

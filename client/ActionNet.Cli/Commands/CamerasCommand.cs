@@ -53,7 +53,7 @@ public static class CamerasCommand
                 Subsample = parse.GetValue(subsample),
                 FpsCap = parse.GetValue(fps),
                 Loop = parse.GetValue(loop),
-                Region = ParseRegion(parse.GetValue(roi)),
+                Region = RegionOfInterest.Parse(parse.GetValue(roi), "--roi"),
                 Enabled = !parse.GetValue(disabled),
             };
 
@@ -165,21 +165,4 @@ public static class CamerasCommand
     // Local files are registered by absolute path: the silo resolves paths on its own machine, not the CLI's working directory.
     private static string ResolveSource(string source) =>
         source.Contains("://", StringComparison.Ordinal) ? source : Path.GetFullPath(source);
-
-    private static RegionOfInterest? ParseRegion(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        var values = parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v <= CameraInputRules.MaxRegionPixels ? v : -1).ToArray();
-        if (values.Length != 4 || values.Any(v => v < 0) || values[2] == 0 || values[3] == 0)
-        {
-            throw new CliInputException($"--roi '{CameraInputRules.Quote(text)}' is invalid: expected x,y,width,height as whole numbers from 0 to {CameraInputRules.MaxRegionPixels}, with width and height above 0");
-        }
-
-        return new RegionOfInterest { X = values[0], Y = values[1], Width = values[2], Height = values[3] };
-    }
 }

@@ -25,7 +25,7 @@ public static class ClusterCommand
     private static Command Status(ClusterOptions cluster)
     {
         var json = new Option<bool>("--json") { Description = "print JSON" };
-        var status = new Command("status", "per silo: accelerator, capacity and demand (windows/s), model utilisation, cameras, windows dropped by reason; and the cluster's totals") { json };
+        var status = new Command("status", "per silo: accelerator, capacity and demand (windows/s), model utilisation, cameras, windows dropped by reason; per accelerator pool: capacity, demand and their ratio; and the cluster's totals") { json };
         status.SetAction(async (parse, cancellationToken) =>
         {
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
@@ -57,6 +57,11 @@ public static class ClusterCommand
             CliConsole.Out.WriteLine(
                 $"{report.Silos.Length} silo(s), {report.ActiveCameras} active camera(s), capacity {Number(report.Capacity)} windows/s, demand {Number(report.Demand)} windows/s, " +
                 $"{Number(report.WindowsPerSecond)} scored/s, {report.WindowsDropped} dropped ({report.Drops.Overload} overload, {report.Drops.NoAccelerator} no accelerator, {report.Drops.Failed} failed, {report.Drops.Unrecorded} unrecorded)");
+            foreach (var pool in report.Pools)
+            {
+                CliConsole.Out.WriteLine($"pool {pool.Pool}: {pool.Silos} silo(s), capacity {Number(pool.Capacity)} windows/s, demand {Number(pool.Demand)} windows/s, demand/capacity {pool.DemandRatio.ToString("0.00", CultureInfo.InvariantCulture)}");
+            }
+
             if (report.Overloaded)
             {
                 CliConsole.Out.MarkupLine($"[yellow]overloaded: demand exceeds capacity by {Number(report.Demand - report.Capacity)} windows/s; windows are dropped evenly across cameras[/]");

@@ -1,28 +1,32 @@
-using ActionNet.Client;
 using System.CommandLine;
 using System.Globalization;
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Abstractions.History;
+using ActionNet.Abstractions.Live;
 using ActionNet.Cli.Cluster;
 using ActionNet.Cli.Output;
+using ActionNet.Client;
 using ActionNet.LocalCluster;
 using ActionNet.Onnx;
+using ActionNet.Storage.Keys;
 using ActionNet.Training;
 using ActionNet.Vision.Synthetic;
+using Orleans.Streams;
 using Spectre.Console;
 
 namespace ActionNet.Cli.Commands;
 
 /// <summary>
-/// The README's main job: start Azurite and a silo, train (or reuse) the synthetic demo model, render one
-/// held-out looping scene per action (data seeds the model never saw), register a camera per scene, show
-/// labels as they are persisted, then print a history query, time per label, and per camera the fraction
+/// The README's main job: start Azurite, a silo and the API host (with the web console), train (or reuse) the
+/// synthetic demo model, render one held-out looping scene per action (data seeds the model never saw), register a
+/// camera per scene, print the API's address and an admin key, show labels as they are persisted, then print a history query, time per label, and per camera the fraction
 /// of windows whose label matches the scene's action. <c>--preset</c> serves a generated benchmark model
 /// with random weights instead. Ctrl-C (or the end of <c>--seconds</c>) stops everything it started.
 /// </summary>
 public static class ClusterDemo
 {
     private const string Profile = "demo";
+    private const int DefaultApiPort = 8080;
 
     /// <summary>Adds the demo's options and action to <paramref name="command"/>.</summary>
     public static void Configure(Command command)
@@ -31,11 +35,13 @@ public static class ClusterDemo
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "work folder (models, videos, Azurite data, logs)", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(".work", "demo")) };
         var preset = new Option<string?>("--preset") { Description = $"serve a generated benchmark model with random weights (e.g. tiny-2d-rgb) instead of the trained {DemoModelTrainer.ModelFileName}" };
         var seconds = new Option<double>("--seconds") { Description = "how long to show live labels", DefaultValueFactory = _ => 20 };
-        var keep = new Option<bool>("--keep-running") { Description = "after the summary, keep the cluster up until Ctrl-C (use the printed --gateway from another terminal)" };
+        var keep = new Option<bool>("--keep-running") { Description = "after the summary, keep the cluster and the API up until Ctrl-C (open the printed api: address in a browser)" };
+        var apiPort = NumberOptions.Whole("--api-port", "the API's port on 127.0.0.1 (default 8080, or a free one when 8080 is taken)", 1, 65535);
         command.Options.Add(output);
         command.Options.Add(preset);
         command.Options.Add(seconds);
         command.Options.Add(keep);
+        command.Options.Add(apiPort);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = parse.GetRequiredValue(output).FullName;
@@ -54,6 +60,11 @@ public static class ClusterDemo
                 cancellationToken: cancellationToken);
             Status($"cluster up: gateway {cluster.Gateways}, storage 127.0.0.1:{cluster.Storage.BlobPort}");
             await using var connection = await ClusterConnection.ConnectAsync(ClusterEndpoint.Local(cluster.Gateways, cluster.ClusterId), cancellationToken);
+            var port = parse.GetValue(apiPort) ?? (await FreePorts.IsListeningAsync(DefaultApiPort, cancellationToken) ? 0 : DefaultApiPort);
+            var api = await cluster.StartApiAsync(port, cancellationToken: cancellationToken);
+            var (_, adminKey) = await new ApiKeyStore(cluster.Storage.ConnectionString).CreateAsync(ApiRole.Admin, "demo", cancellationToken);
+            Console.Out.WriteLine($"api: {api.BaseAddress}");
+            Console.Out.WriteLine($"api key: {adminKey}");
 
             var cameras = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (action, video) in scenes)
@@ -65,7 +76,7 @@ public static class ClusterDemo
             }
 
             var started = DateTimeOffset.UtcNow;
-            await ShowLiveLabelsAsync(connection.Client, started, TimeSpan.FromSeconds(parse.GetValue(seconds)), cancellationToken);
+            await ShowLiveLabelsAsync(connection.Client, TimeSpan.FromSeconds(parse.GetValue(seconds)), cancellationToken);
 
             var history = connection.Client.GetGrain<IHistoryGrain>("demo");
             var query = new HistoryQuery { Cameras = [.. cameras.Keys], From = started - TimeSpan.FromMinutes(1), Limit = 5000 };
@@ -92,11 +103,11 @@ public static class ClusterDemo
             {
                 Status($"storage (Azurite's public development account): {cluster.Storage.ConnectionString}");
                 Status($"cluster id: {cluster.ClusterId}");
-                Status($"cluster kept running; from another terminal: deploy/local/actionnet cameras list --gateway {cluster.Gateways} --cluster-id {cluster.ClusterId} --service-id {cluster.ClusterId}   (Ctrl-C here stops it)");
+                Status($"cluster kept running; open {api.BaseAddress} and sign in with the api key above, or from another terminal: deploy/local/actionnet cameras list --gateway {cluster.Gateways} --cluster-id {cluster.ClusterId} --service-id {cluster.ClusterId}   (Ctrl-C here stops it)");
                 await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
 
-            Status("stopping the silo and Azurite");
+            Status("stopping the API, the silo and Azurite");
             return events.Length > 0 ? 0 : CliErrors.Failure;
         });
     }
@@ -118,24 +129,21 @@ public static class ClusterDemo
         return table;
     }
 
-    private static async Task ShowLiveLabelsAsync(IClusterClient client, DateTimeOffset since, TimeSpan duration, CancellationToken cancellationToken)
+    private static async Task ShowLiveLabelsAsync(IClusterClient client, TimeSpan duration, CancellationToken cancellationToken)
     {
         Status($"live labels for {duration.TotalSeconds:F0} s (Ctrl-C to stop early):");
-        var history = client.GetGrain<IHistoryGrain>("demo-watch");
-        var seen = new HashSet<(string, long)>();
-        var deadline = DateTimeOffset.UtcNow + duration;
-        while (DateTimeOffset.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
+        var stream = client.GetStreamProvider(LiveEvents.ProviderName).GetStream<LiveEvent>(LiveEvents.StreamId);
+        var subscription = await stream.SubscribeAsync((live, _) =>
         {
-            foreach (var e in (await history.QueryAsync(new HistoryQuery { From = since, Limit = 1000 })).Items)
+            if (live is { Kind: LiveEventKind.Label, Event: { } e })
             {
-                if (seen.Add((e.CameraId, e.Sequence)))
-                {
-                    CliConsole.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {e.End.UtcDateTime:HH:mm:ss.fff}  {e.CameraId,-16} window {e.Sequence,-5} {e.Label,-11} {e.Confidence,6:P1}  scored on {e.Silo}"));
-                }
+                CliConsole.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {e.End.UtcDateTime:HH:mm:ss.fff}  {e.CameraId,-16} window {e.Sequence,-5} {e.Label,-11} {e.Confidence,6:P1}  scored on {e.Silo}"));
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
+            return Task.CompletedTask;
+        });
+        await Task.Delay(duration, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        await subscription.UnsubscribeAsync();
     }
 
     private static void Status(string message) => Console.Error.WriteLine($"demo: {message}");

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Builder;
 
 namespace ActionNet.Silo.Hosting;
 
@@ -6,10 +6,11 @@ namespace ActionNet.Silo.Hosting;
 public static class SiloApplication
 {
     /// <summary>
-    /// A host builder whose content root is the silo's own folder, so its appsettings.json is found
-    /// whatever the working directory (the launcher runs <c>dotnet .../ActionNet.Silo.dll</c> from anywhere).
-    /// Environment variables and <paramref name="args"/> override the file.
+    /// A web host builder (the silo serves /healthz, /readyz and /metrics) whose content root is the silo's own
+    /// folder, so its appsettings.json is found whatever the working directory (the launcher runs
+    /// <c>dotnet .../ActionNet.Silo.dll</c> from anywhere). Environment variables and <paramref name="args"/>
+    /// override the file.
     /// </summary>
-    public static HostApplicationBuilder CreateBuilder(string[] args) =>
-        Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    public static WebApplicationBuilder CreateBuilder(string[] args) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 }

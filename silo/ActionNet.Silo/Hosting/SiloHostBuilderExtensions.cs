@@ -4,13 +4,17 @@ using ActionNet.Grains.Cameras;
 using ActionNet.Grains.Cluster;
 using ActionNet.Grains.Hosting;
 using ActionNet.Grains.Placement;
+using ActionNet.ServiceDefaults;
+using ActionNet.Silo.Health;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 
 namespace ActionNet.Silo.Hosting;
@@ -19,7 +23,9 @@ namespace ActionNet.Silo.Hosting;
 public static class SiloHostBuilderExtensions
 {
     /// <summary>
-    /// Configures Orleans from <see cref="SiloOptions"/> (clustering, ports, accelerator metadata), the one
+    /// Serves HTTP on <see cref="SiloOptions.HttpPort"/> with two readiness checks (<see cref="ClusterMembershipHealthCheck"/>,
+    /// <see cref="StorageHealthCheck"/>), and configures Orleans from <see cref="SiloOptions"/> (clustering, ports,
+    /// accelerator metadata, trace context carried across grain calls), the one
     /// storage account of <see cref="GrainsServiceCollectionExtensions.StorageConnectionKey"/> (Azure Table
     /// membership when chosen, Azure Blob grain storage for cameras and stream subscriptions, Azure Table reminders) and the grains'
     /// services, plus Orleans Kubernetes hosting when <see cref="SiloOptions.KubernetesHosting"/> is set. Settings
@@ -41,9 +47,16 @@ public static class SiloHostBuilderExtensions
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SiloOptions>>(new OptionsRules<SiloOptions>(o => o.Validate()));
         builder.Services.AddActionNetGrains(new SiloIdentity(options.EffectiveName, options.Accelerator.Trim().ToLowerInvariant()));
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Listen(
+            string.IsNullOrWhiteSpace(options.AdvertisedAddress) ? IPAddress.Loopback : IPAddress.Any,
+            options.HttpPort));
+        builder.Services.AddHealthChecks()
+            .AddCheck<ClusterMembershipHealthCheck>("cluster-membership", tags: [HealthTags.Ready])
+            .AddCheck<StorageHealthCheck>("storage", tags: [HealthTags.Ready]);
         builder.UseOrleans(silo =>
         {
             silo.UseActionNetClustering(options);
+            silo.AddActivityPropagation();
             if (options.KubernetesHosting)
             {
                 silo.UseKubernetesHosting();
@@ -65,6 +78,9 @@ public static class SiloHostBuilderExtensions
             // Live label events: kept in silo memory (they are already journaled and stored); the subscriptions
             // (the API hosts', alert router's and watchers') are kept in Blob storage so they outlive a silo.
             silo.AddMemoryStreams(LiveEvents.ProviderName);
+
+            // The API host serves the Orleans Dashboard to admins; each silo contributes its statistics.
+            silo.AddDashboard();
             silo.UseAzureTableReminderService((OptionsBuilder<Orleans.Reminders.AzureStorage.AzureTableReminderStorageOptions> reminders) =>
                 reminders.Configure<IConfiguration>((o, configuration) =>
                     o.TableServiceClient = new TableServiceClient(configuration[GrainsServiceCollectionExtensions.StorageConnectionKey])));

@@ -1,6 +1,7 @@
 using ActionNet.Grains.Cluster;
 using ActionNet.Grains.Hosting;
 using ActionNet.Storage;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,7 @@ public static class SiloHostExtensions
 {
     /// <summary>
     /// Probes the storage account, starts the silo, prints
-    /// <c>silo &lt;name&gt; ready: accelerator=&lt;label&gt; gateway=127.0.0.1:&lt;port&gt;</c> on standard output once it
+    /// <c>silo &lt;name&gt; ready: accelerator=&lt;label&gt; gateway=127.0.0.1:&lt;port&gt; http=&lt;port&gt;</c> on standard output once it
     /// has joined the cluster, and runs until stopped. A missing or unreachable setting ends the process
     /// with exit code 2 and one line on standard error naming the setting.
     /// </summary>
@@ -45,6 +46,10 @@ public static class SiloHostExtensions
         {
             return Fail($"invalid configuration: {e.Message}");
         }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            return Fail($"{SiloOptions.SectionName}:{nameof(SiloOptions.HttpPort)}: {e.Message}");
+        }
     }
 
     private static void AnnounceReady(IServiceProvider services)
@@ -52,7 +57,7 @@ public static class SiloHostExtensions
         var identity = services.GetRequiredService<SiloIdentity>();
         var options = services.GetRequiredService<IOptions<SiloOptions>>().Value;
         var silo = services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
-        Console.Out.WriteLine($"silo {identity.Name} ready: accelerator={identity.Accelerator} gateway=127.0.0.1:{options.GatewayPort} address={silo} clustering={options.Clustering}");
+        Console.Out.WriteLine($"silo {identity.Name} ready: accelerator={identity.Accelerator} gateway=127.0.0.1:{options.GatewayPort} http={options.HttpPort} address={silo} clustering={options.Clustering}");
         Console.Out.Flush();
     }
 

@@ -24,6 +24,12 @@ public sealed class SiloOptions
     /// <summary><c>ActionNet:GatewayPort</c>: client port.</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// <c>ActionNet:HttpPort</c>: where the silo serves /healthz, /readyz and /metrics; on 127.0.0.1, or on every
+    /// address when <see cref="AdvertisedAddress"/> is set.
+    /// </summary>
+    public int HttpPort { get; set; } = 8080;
+
     /// <summary><c>ActionNet:PrimarySiloPort</c>: in Localhost mode, the silo port of the silo that keeps membership.</summary>
     public int PrimarySiloPort { get; set; } = 11111;
 
@@ -60,9 +66,15 @@ public sealed class SiloOptions
         Port(errors, nameof(SiloPort), SiloPort);
         Port(errors, nameof(GatewayPort), GatewayPort);
         Port(errors, nameof(PrimarySiloPort), PrimarySiloPort);
+        Port(errors, nameof(HttpPort), HttpPort);
         if (SiloPort == GatewayPort)
         {
             errors.Add($"{SectionName}:{nameof(SiloPort)} and {SectionName}:{nameof(GatewayPort)} are both {SiloPort}; they must differ");
+        }
+
+        if (HttpPort == SiloPort || HttpPort == GatewayPort)
+        {
+            errors.Add($"{SectionName}:{nameof(HttpPort)} is {HttpPort}, also the {(HttpPort == SiloPort ? nameof(SiloPort) : nameof(GatewayPort))}; they must differ");
         }
 
         if (!string.IsNullOrWhiteSpace(AdvertisedAddress) && !System.Net.IPAddress.TryParse(AdvertisedAddress, out _))

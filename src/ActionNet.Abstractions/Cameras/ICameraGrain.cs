@@ -15,6 +15,15 @@ public interface ICameraGrain : IGrainWithStringKey
     /// <summary>The camera's current status.</summary>
     Task<CameraStatus> GetStatusAsync();
 
+    /// <summary>
+    /// Starts (enabled) or stops (disabled) a registered camera without changing anything else of its
+    /// registration. Returns false when the camera is not registered.
+    /// </summary>
+    Task<bool> SetEnabledAsync(bool enabled);
+
+    /// <summary>The latest frame the camera decoded as a small JPEG, or null when it is not reading or has no frame yet.</summary>
+    Task<CameraSnapshot?> GetSnapshotAsync();
+
     /// <summary>The stored registration, or null when the camera is not registered.</summary>
     Task<CameraRegistration?> GetRegistrationAsync();
 

@@ -27,4 +27,27 @@ public sealed record RegionOfInterest
         (long)X + Width <= frameWidth && (long)Y + Height <= frameHeight
             ? null
             : $"region ({X},{Y}) {Width}x{Height} does not fit the {frameWidth}x{frameHeight} frame: expected x + width <= {frameWidth} and y + height <= {frameHeight}";
+
+    /// <summary>
+    /// Parses <c>x,y,width,height</c> in source pixels, as the CLI's <c>--roi</c> and the API's <c>roi</c> take it
+    /// (<paramref name="field"/> names it in the error); null or blank is no region.
+    /// </summary>
+    /// <exception cref="ArgumentException">Not four whole numbers from 0 to <see cref="CameraInputRules.MaxRegionPixels"/>, or a zero size.</exception>
+    public static RegionOfInterest? Parse(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var values = text.Split(',', StringSplitOptions.TrimEntries)
+            .Select(p => int.TryParse(p, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) && v <= CameraInputRules.MaxRegionPixels ? v : -1)
+            .ToArray();
+        if (values.Length != 4 || values.Any(v => v < 0) || values[2] == 0 || values[3] == 0)
+        {
+            throw new ArgumentException($"{field} '{CameraInputRules.Quote(text)}' is invalid: expected x,y,width,height as whole numbers from 0 to {CameraInputRules.MaxRegionPixels}, with width and height above 0");
+        }
+
+        return new RegionOfInterest { X = values[0], Y = values[1], Width = values[2], Height = values[3] };
+    }
 }

@@ -31,6 +31,9 @@ public sealed record ClusterStatus
     /// <summary>Silos being drained, by address.</summary>
     [Id(8)] public string[] Draining { get; init; } = [];
 
+    /// <summary>Capacity and demand per accelerator pool, ordered by pool: what the autoscaler scales on.</summary>
+    [Id(9)] public PoolLoad[] Pools { get; init; } = [];
+
     /// <summary>Whether demand exceeds capacity: windows are being (or will be) dropped for overload.</summary>
     public bool Overloaded => Demand > Capacity;
 }

@@ -45,6 +45,21 @@ public sealed class CameraCounters
     /// <summary>Windows cut so far (scored, dropped or in flight): the camera's demand.</summary>
     public long WindowsEmitted => Interlocked.Read(ref windowsEmitted);
 
+    /// <summary>Frames decoded so far.</summary>
+    public long FramesReceived => Interlocked.Read(ref framesReceived);
+
+    /// <summary>Times the source was reopened, by the reader or inside an attached network source (as in the status).</summary>
+    public int Reconnects
+    {
+        get
+        {
+            lock (gate)
+            {
+                return reconnects + (streamHealth?.Invoke().Reconnects ?? 0);
+            }
+        }
+    }
+
     /// <summary>Sets the source state and, when given, the last error (one line).</summary>
     public void SetState(CameraState state, string? error = null)
     {

@@ -100,6 +100,37 @@ public sealed partial class CameraGrain(
     }
 
     /// <inheritdoc/>
+    public async Task<bool> SetEnabledAsync(bool enabled)
+    {
+        if (!stored.RecordExists)
+        {
+            return false;
+        }
+
+        if (stored.State.Enabled != enabled)
+        {
+            await StopAsync();
+            stored.State = stored.State with { Enabled = enabled };
+            await stored.WriteStateAsync();
+            LogEnabled(CameraId, enabled);
+        }
+
+        if (!enabled)
+        {
+            counters.SetState(CameraState.Disabled);
+        }
+        else if (running is null)
+        {
+            await StartAsync(consultLedger: true);
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public Task<CameraSnapshot?> GetSnapshotAsync() => Task.FromResult(running?.Snapshot.Latest);
+
+    /// <inheritdoc/>
     public async Task<CameraStatus> GetStatusAsync()
     {
         var status = counters.Snapshot(CameraId, stored.RecordExists ? SourceUrl.Redact(stored.State.Source) : "", silo.Name);
@@ -249,4 +280,7 @@ public sealed partial class CameraGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: waiting for an accelerator: {Reason}")]
     private partial void LogWaiting(string camera, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "camera {Camera}: enabled set to {Enabled}")]
+    private partial void LogEnabled(string camera, bool enabled);
 }

@@ -22,6 +22,7 @@ public sealed partial class CameraIngest(
     CameraPlan plan,
     ModelContract contract,
     Action<CapturedWindow> emit,
+    FrameSnapshot snapshot,
     WindowArrayPool pool,
     CameraCounters counters,
     IngestOptions options,
@@ -90,6 +91,7 @@ public sealed partial class CameraIngest(
                     while ((more = source.Read(frame)) && !cancellationToken.IsCancellationRequested)
                     {
                         counters.FrameReceived();
+                        snapshot.Offer(frame, rgb: stream is not null);
                         read++;
                         if (read == 1 && registration.Region?.FitProblem(source.Width, source.Height) is { } misfit)
                         {

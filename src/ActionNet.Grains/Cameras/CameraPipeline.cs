@@ -83,6 +83,9 @@ public sealed partial class CameraPipeline : IAsyncDisposable
         });
     }
 
+    /// <summary>The latest decoded frame, as a small JPEG.</summary>
+    public FrameSnapshot Snapshot { get; } = new(TimeProvider.System);
+
     /// <summary>Whether the reader has ended by itself (a file source that ended without looping).</summary>
     public bool ReaderEnded => reader is { IsCompleted: true } && !stopReading.IsCancellationRequested;
 
@@ -123,7 +126,7 @@ public sealed partial class CameraPipeline : IAsyncDisposable
         var token = stopReading.Token;
         try
         {
-            var ingest = new CameraIngest(cameraId, registration, plan, contract, Emit, pool, counters, options, cudaDecoding, logger);
+            var ingest = new CameraIngest(cameraId, registration, plan, contract, Emit, Snapshot, pool, counters, options, cudaDecoding, logger);
             while (!token.IsCancellationRequested)
             {
                 try

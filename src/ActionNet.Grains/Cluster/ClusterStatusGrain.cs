@@ -66,6 +66,7 @@ public sealed partial class ClusterStatusGrain(
             Capacity = Math.Round(serving.Sum(s => s.Capacity), 2),
             Demand = Math.Round(silos.Sum(s => s.Demand), 2),
             Draining = [.. control.State.Drained.Where(d => silos.Any(s => s.Silo == d))],
+            Pools = [.. silos.GroupBy(s => s.Accelerator, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Pool(g.Key, [.. g]))],
             GeneratedAt = time.GetUtcNow(),
         });
     }
@@ -141,6 +142,21 @@ public sealed partial class ClusterStatusGrain(
         }
 
         return reports.ToDictionary(r => r.Key, r => r.Value.Report, StringComparer.Ordinal);
+    }
+
+    // Drained silos still produce demand until their cameras have moved, but they add no capacity.
+    private static PoolLoad Pool(string accelerator, SiloReport[] silos)
+    {
+        var capacity = Math.Round(silos.Where(s => !s.Draining).Sum(s => s.Capacity), 2);
+        var demand = Math.Round(silos.Sum(s => s.Demand), 2);
+        return new PoolLoad
+        {
+            Pool = accelerator,
+            Silos = silos.Length,
+            Capacity = capacity,
+            Demand = demand,
+            DemandRatio = capacity > 0 ? Math.Round(demand / capacity, 3) : 0,
+        };
     }
 
     // A silo is named by its address (as reported), the address without its generation, or its host name.

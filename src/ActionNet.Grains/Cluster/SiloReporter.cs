@@ -3,6 +3,7 @@ using ActionNet.Abstractions.Cluster;
 using ActionNet.Grains.Hosting;
 using ActionNet.Grains.Inference;
 using ActionNet.Grains.Placement;
+using ActionNet.Grains.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,8 @@ namespace ActionNet.Grains.Cluster;
 /// Sends this silo's <see cref="SiloReport"/> to <see cref="IClusterStatusGrain"/> every <see cref="Interval"/>:
 /// per profile the silo may run, its capacity, demand and utilisation; the cameras reading here with their
 /// demand; windows scored per second and dropped by reason; and the bytes the silo sent per window scored.
-/// Placement and the rebalancer decide from these reports.
+/// Placement and the rebalancer decide from these reports. After each report it reads the ledger back, and hands
+/// the report's profile figures and the ledger's pools to <see cref="ActionNetMetrics"/>.
 /// </summary>
 public sealed partial class SiloReporter(
     IGrainFactory grains,
@@ -22,6 +24,7 @@ public sealed partial class SiloReporter(
     ModelCatalog catalog,
     ModelHost models,
     MessagingMeter messaging,
+    ActionNetMetrics metrics,
     IHostApplicationLifetime lifetime,
     ILogger<SiloReporter> logger) : BackgroundService
 {
@@ -71,6 +74,9 @@ public sealed partial class SiloReporter(
             try
             {
                 await status.ReportAsync(report);
+
+                // The ledger right after this report: the meter's cluster gauges show what `cluster status` shows.
+                metrics.ClusterRead((await status.GetStatusAsync()).Pools);
                 failing = false;
             }
             catch (Exception e) when (e is OrleansException or TimeoutException)
@@ -123,7 +129,7 @@ public sealed partial class SiloReporter(
             var before = lastSubmitted.GetValueOrDefault(profile.Name, submitted);
             lastSubmitted[profile.Name] = submitted;
             var (capacity, measured) = scorer.Capacity;
-            loads.Add(new ProfileLoad
+            var load = new ProfileLoad
             {
                 Profile = profile.Name,
                 Capacity = Math.Round(capacity, 2),
@@ -131,7 +137,9 @@ public sealed partial class SiloReporter(
                 Demand = seconds > 0 ? Math.Round((submitted - before) / seconds, 2) : 0,
                 Utilisation = Math.Round(scorer.TakeUtilisation(), 3),
                 Provider = scorer.Provider,
-            });
+            };
+            metrics.ProfileReported(load, scorer.Queued);
+            loads.Add(load);
         }
 
         return [.. loads.OrderBy(l => l.Profile, StringComparer.OrdinalIgnoreCase)];

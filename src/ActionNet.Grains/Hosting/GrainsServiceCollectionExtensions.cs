@@ -3,6 +3,7 @@ using ActionNet.Grains.Cluster;
 using ActionNet.Grains.History;
 using ActionNet.Grains.Inference;
 using ActionNet.Grains.Placement;
+using ActionNet.Grains.Telemetry;
 using ActionNet.Inference.Hosting;
 using ActionNet.Storage;
 using Microsoft.Extensions.Configuration;
@@ -24,8 +25,8 @@ public static class GrainsServiceCollectionExtensions
     /// <see cref="AggregationOptions"/>, <see cref="IngestOptions"/>, <c>Inference</c> and the label history
     /// (<see cref="HistoryStorageOptions.SectionName"/>; its connection string defaults to
     /// <see cref="StorageConnectionKey"/>), and registers the model host, the camera placement
-    /// director, the silo's activity counters, the silo reporter, the registry's doorbell and the camera
-    /// credentials' encryption (<see cref="CameraCredentialsServiceCollectionExtensions.AddCameraCredentials"/>) and the
+    /// director, the silo's activity counters, the <c>ActionNet</c> meter (<see cref="ActionNetMetrics"/>), the silo reporter, the registry's doorbell and the camera
+    /// credentials' encryption (<see cref="CameraCredentialsServiceCollectionExtensions.AddCameraCredentials"/>), and the
     /// alerts (<see cref="AlertsServiceCollectionExtensions.AddAlerts"/>).
     /// <paramref name="identity"/> names this silo and its accelerator label.
     /// </summary>
@@ -57,7 +58,7 @@ public static class GrainsServiceCollectionExtensions
                 options = options with { ConnectionString = shared ?? throw new InvalidOperationException($"{StorageConnectionKey} is not set") };
             }
 
-            return LabelStore.Connect(options);
+            return LabelStore.Connect(options, new StorageWriteTimer(provider.GetRequiredService<ActionNetMetrics>()));
         });
         services.AddSingleton(provider =>
         {
@@ -72,6 +73,8 @@ public static class GrainsServiceCollectionExtensions
         });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiloActivity>();
+        services.AddMetrics();
+        services.AddSingleton<ActionNetMetrics>();
         services.AddOptions<BalanceOptions>().BindConfiguration(BalanceOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BalanceOptions>>(new OptionsRules<BalanceOptions>(o => o.Validate()));
         services.AddSingleton<ModelCatalog>();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ActionNet.Grains.Cluster;
+using ActionNet.Grains.Telemetry;
 using ActionNet.Inference.Contracts;
 using ActionNet.Inference.Execution;
 using ActionNet.Inference.Scoring;
@@ -17,6 +18,7 @@ public sealed partial class ModelHost(
     ModelCatalog catalog,
     InferenceSessionFactory sessions,
     SiloActivity activity,
+    ActionNetMetrics metrics,
     TimeProvider time,
     ILogger<ModelHost> logger) : IAsyncDisposable
 {
@@ -32,7 +34,7 @@ public sealed partial class ModelHost(
         {
             var model = new ActionModel(profile.Model, profile.Labels, sessions);
             LogLoaded(profile.Name, Path.GetFileName(profile.Model), model.ActiveProvider.ToString());
-            return new ProfileScorer(profile, model, activity, time);
+            return new ProfileScorer(profile, model, activity, metrics, time);
         }));
     }
 

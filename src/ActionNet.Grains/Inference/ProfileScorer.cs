@@ -1,4 +1,5 @@
 using ActionNet.Grains.Cluster;
+using ActionNet.Grains.Telemetry;
 using ActionNet.Inference.Contracts;
 using ActionNet.Inference.Scoring;
 using ActionNet.Vision.Clips;
@@ -28,12 +29,16 @@ public sealed class ProfileScorer : IAsyncDisposable
     private TimeSpan lastBusy;
     private long submitted;
 
-    /// <summary>Wraps a loaded model; every batch run is counted in <paramref name="activity"/>.</summary>
-    public ProfileScorer(ModelProfile profile, ActionModel model, SiloActivity activity, TimeProvider time)
+    /// <summary>
+    /// Wraps a loaded model; every batch run is counted in <paramref name="activity"/>, and its size and model time
+    /// recorded in <paramref name="metrics"/>.
+    /// </summary>
+    public ProfileScorer(ModelProfile profile, ActionModel model, SiloActivity activity, ActionNetMetrics metrics, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(time);
         this.model = model;
         this.time = time;
@@ -41,8 +46,10 @@ public sealed class ProfileScorer : IAsyncDisposable
         batcher = new ScoreBatcher<ClipInput, ClipScores>(
             clips =>
             {
+                var started = time.GetTimestamp();
                 var scores = model.Score(clips);
                 activity.Scored(clips.Count);
+                metrics.BatchScored(profile.Name, clips.Count, time.GetElapsedTime(started));
                 return scores;
             },
             profile.MaxBatch,
@@ -80,6 +87,9 @@ public sealed class ProfileScorer : IAsyncDisposable
             return items >= MeasuredAfterWindows && busy > 0 ? (items / busy, true) : (Profile.Capacity, false);
         }
     }
+
+    /// <summary>Windows waiting for a batch now.</summary>
+    public int Queued => batcher.Queued;
 
     /// <summary>Windows submitted so far (the demand on this scorer).</summary>
     public long Submitted => Interlocked.Read(ref submitted);

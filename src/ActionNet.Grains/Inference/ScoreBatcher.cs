@@ -76,6 +76,9 @@ public sealed class ScoreBatcher<TIn, TOut> : IAsyncDisposable
     /// <summary>Items run so far (scored or failed with their batch).</summary>
     public long Items => Interlocked.Read(ref items);
 
+    /// <summary>Items waiting for a batch now (at most <see cref="MaxQueued"/>).</summary>
+    public int Queued => pending.Reader.Count;
+
     /// <summary>Items dropped so far because the queue was full.</summary>
     public long Dropped => Interlocked.Read(ref dropped);
 

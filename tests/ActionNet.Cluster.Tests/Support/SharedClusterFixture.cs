@@ -6,10 +6,26 @@ namespace ActionNet.Cluster.Tests.Support;
 /// </summary>
 public sealed class SharedClusterFixture : IAsyncLifetime
 {
+    private readonly SemaphoreSlim apiStart = new(1, 1);
     private TestCluster? cluster;
+    private ApiSession? api;
 
     /// <summary>The running cluster.</summary>
     public TestCluster Cluster => cluster ?? throw new InvalidOperationException("the shared cluster has not started");
+
+    /// <summary>The API host on the shared cluster, started by the first test that asks for it.</summary>
+    public async Task<ApiSession> ApiAsync()
+    {
+        await apiStart.WaitAsync();
+        try
+        {
+            return api ??= await ApiSession.StartAsync(Cluster);
+        }
+        finally
+        {
+            apiStart.Release();
+        }
+    }
 
     /// <inheritdoc/>
     public async Task InitializeAsync() => cluster = await TestCluster.StartAsync("shared", "t4", "cpu");
@@ -17,9 +33,16 @@ public sealed class SharedClusterFixture : IAsyncLifetime
     /// <inheritdoc/>
     public async Task DisposeAsync()
     {
+        if (api is not null)
+        {
+            await api.DisposeAsync();
+        }
+
         if (cluster is not null)
         {
             await cluster.DisposeAsync();
         }
+
+        apiStart.Dispose();
     }
 }

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using ActionNet.Abstractions.History;
 
-namespace ActionNet.Cli.Commands;
+namespace ActionNet.Abstractions.History;
 
 /// <summary>
 /// History as CSV (RFC 4180): every cell that holds a comma, a quote or a line break is quoted, headers

@@ -1,7 +1,6 @@
 using System.Globalization;
-using ActionNet.Cli.Output;
 
-namespace ActionNet.Cli.Cluster;
+namespace ActionNet.Abstractions.History;
 
 /// <summary>
 /// Parses the times <c>history</c> takes: <c>now</c>, a duration ago (<c>-90s</c>, <c>15m</c>, <c>2h</c>, <c>1d</c>),
@@ -13,7 +12,7 @@ public static class TimeArgument
     private const double MaxDaysAgo = 36_500;
 
     /// <summary>Parses <paramref name="text"/> relative to <paramref name="now"/>.</summary>
-    /// <exception cref="CliInputException">The text is none of the accepted forms.</exception>
+    /// <exception cref="ArgumentException">The text is none of the accepted forms.</exception>
     public static DateTimeOffset Parse(string text, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -44,6 +43,6 @@ public static class TimeArgument
             return time;
         }
 
-        throw new CliInputException($"time '{ActionNet.Abstractions.Cameras.CameraInputRules.Quote(text)}' is invalid: expected now, a duration ago such as 15m, 2h or 1d, or an ISO 8601 time such as 2026-11-25T16:00:00Z");
+        throw new ArgumentException($"time '{ActionNet.Abstractions.Cameras.CameraInputRules.Quote(text)}' is invalid: expected now, a duration ago such as 15m, 2h or 1d, or an ISO 8601 time such as 2026-11-25T16:00:00Z");
     }
 }

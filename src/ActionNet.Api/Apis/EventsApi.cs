@@ -1,0 +1,93 @@
+using System.Text;
+using System.Text.Json;
+using ActionNet.Abstractions.Cameras;
+using ActionNet.Abstractions.Live;
+using ActionNet.Api.Auth;
+using ActionNet.Api.Live;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace ActionNet.Api.Apis;
+
+/// <summary>
+/// <c>GET /api/v1/events/live</c>: server-sent events of label events, segment starts and ends and gaps, as the
+/// aggregators publish them, optionally for some cameras (<c>camera</c>, repeated or comma-separated) and one label.
+/// Event names: <c>label</c>, <c>segment-start</c>, <c>segment-end</c>, <c>gap</c>; data: the <see cref="LiveEvent"/> as JSON.
+/// </summary>
+public static class EventsApi
+{
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
+    /// <summary>Maps the route.</summary>
+    public static RouteGroupBuilder MapEventsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/events").WithTags("Events").RequireAuthorization(ApiPolicies.Viewer);
+        group.MapGet("/live", LiveAsync);
+        return group;
+    }
+
+    /// <summary>The SSE event name of a kind of live event.</summary>
+    public static string EventName(LiveEventKind kind) => kind switch
+    {
+        LiveEventKind.Label => "label",
+        LiveEventKind.SegmentStart => "segment-start",
+        LiveEventKind.SegmentEnd => "segment-end",
+        _ => "gap",
+    };
+
+    // Headers go out at once (a client waiting for them must not wait for the first event), then one
+    // event per live event, and a comment every 15 s so idle connections through proxies stay open.
+    private static async Task LiveAsync(string[]? camera, string? label, LiveEventHub hub, IOptions<JsonOptions> json, HttpContext context)
+    {
+        var cameras = (camera ?? []).SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(CameraIds.Validate)
+            .ToHashSet(StringComparer.Ordinal);
+        if (label is not null && CameraInputRules.TextProblem("label", label, CameraInputRules.MaxProfileNameLength) is { } problem)
+        {
+            throw new ArgumentException($"--label: {problem}");
+        }
+
+        var cancellationToken = context.RequestAborted;
+        await hub.Subscribed.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        using var subscriber = hub.Subscribe(e => (cameras.Count == 0 || cameras.Contains(e.CameraId)) && (label is null || e.Kind == LiveEventKind.Gap || e.Label == label));
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        context.Response.Headers["X-Accel-Buffering"] = "no";
+        await context.Response.StartAsync(cancellationToken);
+        var writer = context.Response.BodyWriter;
+        var events = subscriber.ReadAllAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            var next = events.MoveNextAsync().AsTask();
+            var beat = Task.Delay(Heartbeat, cancellationToken);
+            while (true)
+            {
+                if (await Task.WhenAny(next, beat) == beat)
+                {
+                    await beat;
+                    await writer.WriteAsync(": keep-alive\n\n"u8.ToArray(), cancellationToken);
+                    beat = Task.Delay(Heartbeat, cancellationToken);
+                    continue;
+                }
+
+                if (!await next)
+                {
+                    return;
+                }
+
+                var item = events.Current;
+                var data = JsonSerializer.Serialize(item, json.Value.SerializerOptions);
+                await writer.WriteAsync(Encoding.UTF8.GetBytes($"event: {EventName(item.Kind)}\ndata: {data}\n\n"), cancellationToken);
+                next = events.MoveNextAsync().AsTask();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+        finally
+        {
+            await events.DisposeAsync().AsTask().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+namespace ActionNet.Api.Apis;
+
+/// <summary>The body of <c>POST /api/v1/keys</c>.</summary>
+/// <param name="Role">viewer, operator or admin.</param>
+/// <param name="Name">A name for people, such as the tool or person using the key.</param>
+public sealed record KeyRequest(string? Role, string? Name);

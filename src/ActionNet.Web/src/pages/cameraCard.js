@@ -1,0 +1,98 @@
+import { cameraPath, postJson, remove } from '../api.js';
+import { cameraState } from '../cameraState.js';
+import { h } from '../dom.js';
+import { session } from '../session.js';
+import { createSnapshot } from '../snapshot.js';
+import { percent, timeElement } from '../time.js';
+
+// One camera on the home grid: snapshot, state, current label, input and last error. update() takes a
+// CameraView from GET /cameras; showLabel() takes a live ActionEvent.
+export function createCameraCard(view, { onRemoved }) {
+  const id = view.id;
+  const titleId = `camera-${id}-title`;
+  const snapshot = createSnapshot(id);
+  const state = h('span', { class: 'state' });
+  const label = h('span', { class: 'label-name' });
+  const confidence = h('span', { class: 'confidence' });
+  const labelTime = h('span', { class: 'label-time' });
+  const fps = h('dd', null);
+  const resolution = h('dd', null);
+  const reconnects = h('dd', null);
+  const lastError = h('p', { class: 'last-error' });
+  const actionError = h('p', { class: 'error-line', role: 'alert', hidden: true });
+  const actions = session.canOperate ? h('div', { class: 'card-actions' }) : null;
+  const element = h('article', { class: 'camera-card', 'aria-labelledby': titleId, dataset: { camera: id } },
+    h('header', null, h('h2', { id: titleId }, h('a', { href: `#/cameras/${encodeURIComponent(id)}` }, id)), state),
+    snapshot.element,
+    h('p', { class: 'current-label' }, label, confidence, labelTime),
+    h('dl', { class: 'facts' }, h('dt', null, 'Input'), fps, h('dt', null, 'Resolution'), resolution, h('dt', null, 'Reconnects'), reconnects),
+    lastError,
+    actions,
+    actionError);
+  let latestSequence = -1;
+  let enabled = view.enabled;
+
+  function showLabel(event) {
+    if (!event || event.sequence < latestSequence) {
+      return;
+    }
+    latestSequence = event.sequence;
+    label.textContent = event.label;
+    confidence.textContent = percent(event.confidence);
+    labelTime.replaceChildren(timeElement(event.end, true));
+    element.dataset.label = event.label;
+    element.dataset.sequence = String(event.sequence);
+  }
+
+  function update(next) {
+    const status = next.status ?? {};
+    const shown = cameraState(next);
+    enabled = next.enabled;
+    state.textContent = shown.text;
+    state.dataset.state = shown.key;
+    element.dataset.state = shown.key;
+    fps.textContent = status.inputFps ? `${status.inputFps.toFixed(1)} fps` : '—';
+    resolution.textContent = status.frameWidth ? `${status.frameWidth}×${status.frameHeight}` : '—';
+    reconnects.textContent = String(status.reconnectCount ?? 0);
+    lastError.textContent = status.lastError ? `Last error: ${status.lastError}` : '';
+    lastError.title = status.lastError ?? '';
+    lastError.hidden = !status.lastError;
+    if (next.latest) {
+      showLabel(next.latest);
+    } else if (latestSequence < 0) {
+      label.textContent = 'no label yet';
+    }
+    renderActions();
+  }
+
+  async function act(work) {
+    actionError.hidden = true;
+    try {
+      await work();
+    } catch (error) {
+      actionError.textContent = error.message;
+      actionError.hidden = false;
+    }
+  }
+
+  function renderActions() {
+    if (!actions || actions.dataset.confirming) {
+      return;
+    }
+    const toggle = enabled
+      ? h('button', { type: 'button', onclick: () => act(async () => update(await postJson(`${cameraPath(id)}/disable`))) }, 'Disable')
+      : h('button', { type: 'button', onclick: () => act(async () => update(await postJson(`${cameraPath(id)}/enable`))) }, 'Enable');
+    actions.replaceChildren(toggle, h('button', { type: 'button', class: 'danger', onclick: confirmRemove }, 'Remove'));
+  }
+
+  function confirmRemove() {
+    actions.dataset.confirming = 'true';
+    const cancel = h('button', { type: 'button', onclick: () => { delete actions.dataset.confirming; renderActions(); } }, 'Keep');
+    const confirm = h('button', { type: 'button', class: 'danger', onclick: () => act(async () => { await remove(cameraPath(id)); onRemoved(id); }) }, `Remove ${id}`);
+    actions.replaceChildren(h('span', null, 'Remove this camera? Its history is kept.'), confirm, cancel);
+    confirm.focus();
+  }
+
+  update(view);
+  return { element, update, showLabel, refreshSnapshot: snapshot.refresh, dispose: snapshot.dispose };
+}
