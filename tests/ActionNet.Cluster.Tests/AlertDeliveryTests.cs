@@ -75,8 +75,14 @@ public sealed class AlertDeliveryTests(AlertClusterFixture fixture)
             Assert.All(messages, m => Assert.Equal(MqttQualityOfServiceLevel.AtLeastOnce, m.QualityOfService));
 
             // One firing per stored segment that meets the rule, between the first and the last firing that ended.
-            var segments = await HistoryPages.ToListAsync(new HistoryQuery { Cameras = [camera], Limit = HistoryQueryRules.MaxLimit }, Cluster.Grains.GetGrain<IHistoryGrain>("history").SegmentsAsync);
+            // (The live end comes before the store's next flush closes the stored segment.)
             var fired = ended.Select(k => requests.First(r => r.Body.Key == k).Body.Segment.FirstSequence).Order().ToArray();
+            var segments = await DrillWait.UntilAsync(
+                "the fired segments stored closed",
+                TimeSpan.FromSeconds(30),
+                () => HistoryPages.ToListAsync(new HistoryQuery { Cameras = [camera], Limit = HistoryQueryRules.MaxLimit }, Cluster.Grains.GetGrain<IHistoryGrain>("history").SegmentsAsync),
+                all => fired.All(f => all.Any(s => s.FirstSequence == f && !s.Open)),
+                Cluster.Diagnostics);
             var qualifying = segments
                 .Where(s => !s.Open && s.Label == label && s.Seconds >= 1 && s.FirstSequence >= fired[0] && s.FirstSequence <= fired[^1])
                 .Select(s => s.FirstSequence)
@@ -105,9 +111,12 @@ public sealed class AlertDeliveryTests(AlertClusterFixture fixture)
             Assert.NotEqual(first.Items[0].Id, second.Items[0].Id);
             Assert.True(second.Items[0].CreatedAt <= first.Items[0].CreatedAt);
 
+            // Deliveries are counted by outcome on the silo's /metrics; no secret is in a listing, a log or the metrics.
+            var scrape = await MetricsAsync();
+            Assert.True(scrape.Value("actionnet_alerts_delivered_total", ("outcome", "delivered")) >= deliveries.Length, scrape.Text);
             var listed = await Cluster.CliOkAsync("alerts", "list", "--json");
-            var text = listed.Stdout + string.Concat(Cluster.Host.Silos.Select(s => ReadShared(s.LogPath)));
-            Assert.False(AlertClusterSettings.LeaksSecret(text, fixture.Broker, fixture.Secret), "the webhook secret or the broker password appears in a rule listing or a silo log");
+            var text = listed.Stdout + scrape.Text + string.Concat(Cluster.Host.Silos.Select(s => ReadShared(s.LogPath)));
+            Assert.False(AlertClusterSettings.LeaksSecret(text, fixture.Broker, fixture.Secret), "the webhook secret or the broker password appears in a rule listing, a silo log or /metrics");
         }
         finally
         {
@@ -159,6 +168,9 @@ public sealed class AlertDeliveryTests(AlertClusterFixture fixture)
             Assert.Contains($"127.0.0.1:{nowhere.Port}", failed.LastError, StringComparison.Ordinal);
             Assert.DoesNotContain('\n', failed.LastError!);
 
+            var scrape = await MetricsAsync();
+            Assert.True(scrape.Value("actionnet_alerts_delivered_total", ("outcome", "retried")) >= delivered.Attempts - 1, scrape.Text);
+            Assert.True(scrape.Value("actionnet_alerts_delivered_total", ("outcome", "failed")) >= 1, scrape.Text);
             var table = await Cluster.CliOkAsync("alerts", "deliveries", "--limit", "1000");
             Assert.Contains(table.Stdout.Split('\n'), line => line.Contains(never, StringComparison.Ordinal) && line.Contains("failed", StringComparison.Ordinal) && line.Contains("start", StringComparison.Ordinal));
         }
@@ -226,6 +238,12 @@ public sealed class AlertDeliveryTests(AlertClusterFixture fixture)
 
     private static HashSet<string> EndedKeys(IEnumerable<AlertNotification> bodies) =>
         [.. bodies.Where(b => b.Phase == AlertPhase.End).Select(b => b.Key)];
+
+    private async Task<PrometheusScrape> MetricsAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Cluster.Silo("cpu").HttpAddress, Timeout = TimeSpan.FromSeconds(10) };
+        return await PrometheusScrape.ReadAsync(http);
+    }
 
     private static string ReadShared(string path)
     {

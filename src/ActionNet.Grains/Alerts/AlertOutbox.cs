@@ -1,4 +1,5 @@
 using ActionNet.Abstractions.Alerts;
+using ActionNet.Grains.Telemetry;
 using ActionNet.Storage.Alerts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,9 @@ namespace ActionNet.Grains.Alerts;
 /// <see cref="AlertOptions.RetrySeconds"/> after the delivery was recorded, then recorded as failed; a refusal
 /// (<see cref="AlertSendException.Permanent"/>) is recorded as failed at once. Every attempt's outcome is
 /// written back to the delivery's rows, so what is pending when the outbox stops is sent again by the next
-/// router. Owned by one router activation, which stops it when it deactivates.
+/// router. Each attempt is counted in <see cref="ActionNetMetrics.AlertDelivered"/> by outcome: <c>delivered</c>,
+/// <c>retried</c> (failed, to be tried again) or <c>failed</c> (given up). Owned by one router activation, which
+/// stops it when it deactivates.
 /// </summary>
 public sealed partial class AlertOutbox
 {
@@ -20,13 +23,14 @@ public sealed partial class AlertOutbox
     private readonly Dictionary<AlertTarget, IAlertTransport> transports;
     private readonly AlertOptions settings;
     private readonly TimeProvider time;
+    private readonly ActionNetMetrics metrics;
     private readonly ILogger<AlertOutbox> logger;
     private readonly CancellationTokenSource stopping = new();
     private readonly Dictionary<string, Task> chains = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
     /// <summary>An outbox writing to <paramref name="store"/> and sending through <paramref name="transports"/> (one per target).</summary>
-    public AlertOutbox(AlertStore store, IEnumerable<IAlertTransport> transports, IOptions<AlertOptions> options, TimeProvider time, ILogger<AlertOutbox> logger)
+    public AlertOutbox(AlertStore store, IEnumerable<IAlertTransport> transports, IOptions<AlertOptions> options, TimeProvider time, ActionNetMetrics metrics, ILogger<AlertOutbox> logger)
     {
         ArgumentNullException.ThrowIfNull(transports);
         ArgumentNullException.ThrowIfNull(options);
@@ -34,6 +38,7 @@ public sealed partial class AlertOutbox
         this.transports = transports.ToDictionary(t => t.Target);
         settings = options.Value;
         this.time = time;
+        this.metrics = metrics;
         this.logger = logger;
     }
 
@@ -105,6 +110,7 @@ public sealed partial class AlertOutbox
                 await transports[delivery.Target].SendAsync(entry with { Delivery = delivery }, cancellationToken);
                 delivery = delivery with { Outcome = AlertOutcome.Delivered, CompletedAt = time.GetUtcNow() };
                 await SaveAsync(entry with { Delivery = delivery }, cancellationToken);
+                metrics.AlertDelivered("delivered");
                 LogDelivered(delivery.Id, delivery.Attempts);
                 return;
             }
@@ -116,10 +122,12 @@ public sealed partial class AlertOutbox
                 {
                     delivery = delivery with { Outcome = AlertOutcome.Failed, CompletedAt = now };
                     await SaveAsync(entry with { Delivery = delivery }, cancellationToken);
+                    metrics.AlertDelivered("failed");
                     LogFailed(delivery.Id, delivery.Attempts, e.Message);
                     return;
                 }
 
+                metrics.AlertDelivered("retried");
                 if (delivery.Attempts == 1)
                 {
                     LogRetrying(delivery.Id, e.Message);
