@@ -228,6 +228,22 @@ public sealed class AlertEvaluatorTests
     }
 
     [Fact]
+    public void APhaseIsRecordedOncePerTargetWithTheFiringsKeyAndOneBody()
+    {
+        var evaluator = Evaluator(null, Rule() with { Mqtt = true });
+        var start = Feed(evaluator, new LiveFeed("cam-1").Labels("fall", 10)).Single();
+
+        var entries = start.ToOutbox(LiveFeed.T0.AddTicks(12_345));
+
+        Assert.Equal(["fall-alert.cam-1.0.start.webhook", "fall-alert.cam-1.0.start.mqtt"], entries.Select(e => e.Delivery.Id));
+        Assert.Equal(["http://127.0.0.1:9/hook", null], entries.Select(e => e.WebhookUrl));
+        Assert.All(entries, e => Assert.Equal((AlertOutcome.Pending, 0, LiveFeed.T0.AddTicks(10_000)), (e.Delivery.Outcome, e.Delivery.Attempts, e.Delivery.CreatedAt)));
+        Assert.Single(entries.Select(e => e.Body).Distinct());
+        var body = AlertNotification.Parse(System.Text.Encoding.UTF8.GetBytes(entries[0].Body));
+        Assert.Equal(("fall-alert.cam-1.0", "start", AlertPhase.Start, "cam-1", "fall", 0L), (body.Key, body.Step, body.Phase, body.CameraId, body.Label, body.Segment.FirstSequence));
+    }
+
+    [Fact]
     public void AnOpenFiringEndsWithItsSegmentAfterItsRuleIsRemoved()
     {
         var evaluator = Evaluator();

@@ -24,7 +24,7 @@ public sealed class AlertEvaluator
     private readonly TimeSpan gap;
     private readonly int maxHeld;
     private readonly Dictionary<string, CameraTrack> cameras = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<string, AlertFiringState>> firings = new(StringComparer.Ordinal);
+    private readonly FiringLedger firings = new();
     private readonly HashSet<string> holding = new(StringComparer.Ordinal);
     private AlertRule[] rules = [];
     private List<AlertFiring> decided = [];
@@ -53,7 +53,7 @@ public sealed class AlertEvaluator
     public IReadOnlyList<string> Labels => [.. rules.Select(r => r.Label).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Every firing that has started and not ended.</summary>
-    public IEnumerable<AlertFiringState> OpenFirings => firings.Values.SelectMany(f => f.Values).Where(s => s.Open);
+    public IEnumerable<AlertFiringState> OpenFirings => firings.Open;
 
     /// <summary>Uses <paramref name="current"/> from now on; disabled rules start nothing.</summary>
     public void SetRules(IEnumerable<AlertRule> current)
@@ -68,7 +68,7 @@ public sealed class AlertEvaluator
         ArgumentNullException.ThrowIfNull(states);
         foreach (var state in states)
         {
-            Set(state);
+            firings.Set(state);
         }
     }
 
@@ -212,7 +212,7 @@ public sealed class AlertEvaluator
         var closed = segment with { Open = false };
         Advance(closed);
         Start(closed);
-        foreach (var state in States(closed.CameraId).Where(s => s.Open && s.FirstSequence == closed.FirstSequence).ToList())
+        foreach (var state in firings.Of(closed.CameraId).Where(s => s.Open && s.FirstSequence == closed.FirstSequence).ToList())
         {
             Decide(state with { Open = false, Segment = closed }, AlertPhase.End, closed);
         }
@@ -221,7 +221,7 @@ public sealed class AlertEvaluator
     // Firings of earlier segments of the camera that are still open ended without their end being seen.
     private void Advance(LabelSegment segment)
     {
-        foreach (var state in States(segment.CameraId).Where(s => s.Open && s.FirstSequence < segment.FirstSequence).ToList())
+        foreach (var state in firings.Of(segment.CameraId).Where(s => s.Open && s.FirstSequence < segment.FirstSequence).ToList())
         {
             var last = state.Segment with { Open = false };
             Decide(state with { Open = false, Segment = last }, AlertPhase.End, last);
@@ -237,7 +237,7 @@ public sealed class AlertEvaluator
                 continue;
             }
 
-            var previous = Get(segment.CameraId, rule.Id);
+            var previous = firings.Get(segment.CameraId, rule.Id);
             if ((previous is not null && previous.FirstSequence >= segment.FirstSequence)
                 || segment.Seconds < rule.MinDurationSeconds
                 || segment.MeanConfidence < rule.MinConfidence
@@ -271,7 +271,7 @@ public sealed class AlertEvaluator
             return;
         }
 
-        foreach (var state in States(segment.CameraId).Where(s => s.Open && s.FirstSequence == segment.FirstSequence && segment.End - s.LastPhaseAt >= updateInterval).ToList())
+        foreach (var state in firings.Of(segment.CameraId).Where(s => s.Open && s.FirstSequence == segment.FirstSequence && segment.End - s.LastPhaseAt >= updateInterval).ToList())
         {
             Decide(state with { Updates = state.Updates + 1, LastPhaseAt = segment.End, Segment = segment }, AlertPhase.Update, segment);
         }
@@ -279,7 +279,7 @@ public sealed class AlertEvaluator
 
     private void Decide(AlertFiringState state, AlertPhase phase, LabelSegment segment)
     {
-        Set(state);
+        firings.Set(state);
         decided.Add(new AlertFiring(state, phase, AlertKeys.Step(phase, state.Updates), segment));
     }
 
@@ -292,37 +292,5 @@ public sealed class AlertEvaluator
         }
 
         return track;
-    }
-
-    private IEnumerable<AlertFiringState> States(string camera) =>
-        firings.TryGetValue(camera, out var byRule) ? byRule.Values : [];
-
-    private AlertFiringState? Get(string camera, string rule) =>
-        firings.TryGetValue(camera, out var byRule) && byRule.TryGetValue(rule, out var state) ? state : null;
-
-    private void Set(AlertFiringState state)
-    {
-        if (!firings.TryGetValue(state.CameraId, out var byRule))
-        {
-            byRule = new Dictionary<string, AlertFiringState>(StringComparer.Ordinal);
-            firings[state.CameraId] = byRule;
-        }
-
-        byRule[state.RuleId] = state;
-    }
-
-    private sealed class CameraTrack
-    {
-        /// <summary>The segment being followed, or null.</summary>
-        public SegmentProgress? Current { get; set; }
-
-        /// <summary>The highest window sequence accounted for; events at or below it were taken already.</summary>
-        public long Floor { get; set; } = -1;
-
-        /// <summary>The earliest event held for a stored segment, or null.</summary>
-        public ActionEvent? Target { get; set; }
-
-        /// <summary>Events held since <see cref="Target"/>, in order; null when none are held.</summary>
-        public List<LiveEvent>? Held { get; set; }
     }
 }

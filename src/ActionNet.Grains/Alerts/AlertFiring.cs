@@ -11,6 +11,42 @@ namespace ActionNet.Grains.Alerts;
 /// <param name="Segment">The segment when the phase was decided.</param>
 public sealed record AlertFiring(AlertFiringState State, AlertPhase Phase, string Step, LabelSegment Segment)
 {
+    /// <summary>
+    /// The outbox rows of this phase, one per target of the firing (webhook, MQTT), pending and recorded at
+    /// <paramref name="recordedAt"/> (whole milliseconds), all with the same body.
+    /// </summary>
+    public IReadOnlyList<AlertOutboxEntry> ToOutbox(DateTimeOffset recordedAt)
+    {
+        var body = System.Text.Encoding.UTF8.GetString(ToNotification().ToUtf8());
+        var created = new DateTimeOffset(recordedAt.UtcTicks - (recordedAt.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+        var targets = new List<AlertTarget>(2);
+        if (State.WebhookUrl is not null)
+        {
+            targets.Add(AlertTarget.Webhook);
+        }
+
+        if (State.Mqtt)
+        {
+            targets.Add(AlertTarget.Mqtt);
+        }
+
+        return [.. targets.Select(target => new AlertOutboxEntry(
+            new AlertDelivery
+            {
+                Id = AlertKeys.DeliveryId(State.FiringId, Step, target),
+                FiringId = State.FiringId,
+                RuleId = State.RuleId,
+                CameraId = State.CameraId,
+                Label = Segment.Label,
+                Phase = Phase,
+                Target = target,
+                Outcome = AlertOutcome.Pending,
+                CreatedAt = created,
+            },
+            body,
+            target == AlertTarget.Webhook ? State.WebhookUrl : null))];
+    }
+
     /// <summary>The body every target of this phase receives.</summary>
     public AlertNotification ToNotification() => new()
     {

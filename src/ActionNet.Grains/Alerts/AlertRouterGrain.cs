@@ -151,48 +151,20 @@ public sealed partial class AlertRouterGrain(
 
     private async Task RecordAsync(AlertFiring firing)
     {
-        var state = firing.State;
-        var body = System.Text.Encoding.UTF8.GetString(firing.ToNotification().ToUtf8());
-        var now = time.GetUtcNow();
-        var created = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-        var targets = new List<AlertTarget>(2);
-        if (state.WebhookUrl is not null)
+        foreach (var entry in firing.ToOutbox(time.GetUtcNow()))
         {
-            targets.Add(AlertTarget.Webhook);
-        }
-
-        if (state.Mqtt)
-        {
-            targets.Add(AlertTarget.Mqtt);
-        }
-
-        foreach (var target in targets)
-        {
-            var delivery = new AlertDelivery
-            {
-                Id = AlertKeys.DeliveryId(state.FiringId, firing.Step, target),
-                FiringId = state.FiringId,
-                RuleId = state.RuleId,
-                CameraId = state.CameraId,
-                Label = firing.Segment.Label,
-                Phase = firing.Phase,
-                Target = target,
-                Outcome = AlertOutcome.Pending,
-                CreatedAt = created,
-            };
-            var entry = new AlertOutboxEntry(delivery, body, target == AlertTarget.Webhook ? state.WebhookUrl : null);
             if (await store.TryAddDeliveryAsync(entry))
             {
                 outbox.Enqueue(entry);
-                LogDecided(delivery.Id);
+                LogDecided(entry.Delivery.Id);
             }
             else
             {
-                LogAlreadyRecorded(delivery.Id);
+                LogAlreadyRecorded(entry.Delivery.Id);
             }
         }
 
-        await store.PutFiringAsync(state);
+        await store.PutFiringAsync(firing.State);
     }
 
     private async Task LookUpAsync()
