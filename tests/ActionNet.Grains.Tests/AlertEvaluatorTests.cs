@@ -194,6 +194,21 @@ public sealed class AlertEvaluatorTests
     }
 
     [Fact]
+    public void EventsOfALabelNoRuleWatchesAreNotHeldForTheHistory()
+    {
+        var feed = new LiveFeed("cam-1");
+        feed.Labels("walk", 3);
+        var evaluator = Evaluator();
+
+        var walking = Feed(evaluator, feed.Labels("walk", 10));
+        var falling = Feed(evaluator, feed.Labels("fall", 10));
+
+        Assert.Empty(walking);
+        Assert.Empty(evaluator.Lookups);
+        Assert.Equal(["fall-alert.cam-1.13"], falling.Select(f => f.State.FiringId));
+    }
+
+    [Fact]
     public void ASegmentEndLostWithTheNextStartIsFoundAndTheFiringEnds()
     {
         var evaluator = Evaluator();

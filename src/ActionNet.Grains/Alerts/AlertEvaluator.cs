@@ -139,6 +139,12 @@ public sealed class AlertEvaluator
                     Start(current.Segment);
                     Update(current.Segment);
                 }
+                else if (!rules.Any(r => string.Equals(r.Label, label.Label, StringComparison.Ordinal) && r.Watches(e.CameraId)) && !firings.Of(e.CameraId).Any(s => s.Open))
+                {
+                    // No rule can fire on it and no firing waits for an end: its segment does not matter.
+                    track.Current = null;
+                    track.Floor = label.Sequence;
+                }
                 else
                 {
                     // A label, an hour or a pause that the known segment cannot hold: its end (and this segment's
