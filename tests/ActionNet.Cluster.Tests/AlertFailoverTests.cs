@@ -9,9 +9,9 @@ using Xunit.Abstractions;
 namespace ActionNet.Cluster.Tests;
 
 /// <summary>
-/// The silo running the alert router SIGKILLed in the middle of a firing, while the camera's segment goes on
-/// on the other silo: the firing is not lost (its updates carry on from the router's new activation) and
-/// nothing is delivered twice under a new key. Kills a silo, so it has a cluster (and broker) of its own.
+/// The silo running the alert router SIGKILLed in the middle of a firing, while the camera streams on the other
+/// silo: the firing is not lost (its next phases come from the router's new activation) and nothing is
+/// delivered twice under a new key. Kills a silo, so it has a cluster (and broker) of its own.
 /// </summary>
 public sealed class AlertFailoverTests(ITestOutputHelper output)
 {
@@ -54,12 +54,16 @@ public sealed class AlertFailoverTests(ITestOutputHelper output)
             var before = receiver.Received.Where(r => r.Body.Key == key).Select(r => r.Body.Step).ToHashSet();
             output.WriteLine($"killed {victim.Name} with the router; the camera streams on {survivor.Name}; before the kill: {string.Join(", ", before)}");
 
-            // The router comes back on the survivor and the firing carries on with the same key.
+            // The router comes back on the survivor and the firing carries on with the same key: updates while the
+            // segment goes on, and its end if the camera's windows paused long enough for a gap (the live stream's
+            // queue may have died with the silo, which holds up the camera's aggregator until it is found dead).
             await DrillWait.UntilAsync(
-                "two phases of the firing decided after the kill",
+                "the firing's next phases, decided after the kill, on the webhook and MQTT",
                 TimeSpan.FromSeconds(150),
-                () => Task.FromResult(receiver.Received.Count(r => r.Body.Key == key && !before.Contains(r.Body.Step)) + mqtt.Received.Count(m => m.Body.Key == key && !before.Contains(m.Body.Step))),
-                n => n >= 4,
+                () => Task.FromResult((
+                    Webhook: receiver.Received.Where(r => r.Body.Key == key && !before.Contains(r.Body.Step)).Select(r => r.Body.Step).Distinct().ToArray(),
+                    Mqtt: mqtt.Received.Count(m => m.Body.Key == key && !before.Contains(m.Body.Step)))),
+                n => n.Mqtt > 0 && (n.Webhook.Length >= 2 || n.Webhook.Contains("end")),
                 cluster.Diagnostics);
             var moved = await RouterSiloAsync(cluster);
             await cluster.RemoveQuietlyAsync(camera);
