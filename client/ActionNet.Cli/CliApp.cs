@@ -21,6 +21,7 @@ public static class CliApp
             CamerasCommand.Create(),
             HistoryCommand.Create(),
             WatchCommand.Create(),
+            AlertsCommand.Create(),
             ClusterCommand.Create(),
             KeysCommand.Create(),
         };

@@ -11,10 +11,12 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 #   golang-go + sprig + sigs.k8s.io/yaml   deploy/helm-render, the chart renderer the deploy tests build
 #   yamllint     lints the rendered chart in the deploy tests
 #   chromium + fonts-dejavu-core   the headless browser the console tests drive (Playwright's downloads do not work here)
+#   mosquitto    a real MQTT broker for the alert tests (they start their own on a free loopback port with a
+#                generated config; the package's system service is not used)
 packages=(libgtk-3-0 ffmpeg python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base
           gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
           golang-go golang-github-masterminds-sprig-dev golang-k8s-sigs-yaml-dev yamllint
-          chromium fonts-dejavu-core)
+          chromium fonts-dejavu-core mosquitto)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -26,7 +26,8 @@ public static class GrainsServiceCollectionExtensions
     /// (<see cref="HistoryStorageOptions.SectionName"/>; its connection string defaults to
     /// <see cref="StorageConnectionKey"/>), and registers the model host, the camera placement
     /// director, the silo's activity counters, the <c>ActionNet</c> meter (<see cref="ActionNetMetrics"/>), the silo reporter, the registry's doorbell and the camera
-    /// credentials' encryption (<see cref="CameraCredentialsServiceCollectionExtensions.AddCameraCredentials"/>).
+    /// credentials' encryption (<see cref="CameraCredentialsServiceCollectionExtensions.AddCameraCredentials"/>), and the
+    /// alerts (<see cref="AlertsServiceCollectionExtensions.AddAlerts"/>).
     /// <paramref name="identity"/> names this silo and its accelerator label.
     /// </summary>
     public static IServiceCollection AddActionNetGrains(this IServiceCollection services, SiloIdentity identity)
@@ -84,6 +85,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddHostedService<SiloReporter>();
         services.AddHostedService<CameraRegistryDoorbell>();
         services.AddHostedService<HistoryStartupService>();
+        services.AddAlerts();
         return services;
     }
 }

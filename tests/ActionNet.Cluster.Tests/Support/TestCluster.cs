@@ -50,19 +50,27 @@ public sealed class TestCluster : IAsyncDisposable
     /// <see cref="T4Profile"/> profiles, then connects the test client.
     /// </summary>
     public static Task<TestCluster> StartAsync(string name, params string[] accelerators) =>
-        StartAsync(name, model =>
-        [
-            new(AnyProfile, model, [], Stride: 4, MaxBatch: 8, MaxWaitMs: 10),
-            new(T4Profile, model, ["t4"], Stride: 4, MaxBatch: 8, MaxWaitMs: 10),
-        ], accelerators);
+        StartAsync(name, DefaultProfiles, new Dictionary<string, string?>(), accelerators);
+
+    /// <summary>
+    /// As <see cref="StartAsync(string, string[])"/>, with <paramref name="settings"/> (silo environment variables such
+    /// as <c>ActionNet__Alerts__WebhookSecret</c>) on top of the tests' own.
+    /// </summary>
+    public static Task<TestCluster> StartAsync(string name, IReadOnlyDictionary<string, string?> settings, params string[] accelerators) =>
+        StartAsync(name, DefaultProfiles, settings, accelerators);
 
     /// <summary>
     /// Starts Azurite and one silo per label in <paramref name="accelerators"/> with the profiles <paramref name="profiles"/>
     /// makes from the probe model's path (e.g. one of a fixed capacity), then connects the test client.
     /// </summary>
-    public static async Task<TestCluster> StartAsync(string name, Func<string, ModelProfileSpec[]> profiles, params string[] accelerators)
+    public static Task<TestCluster> StartAsync(string name, Func<string, ModelProfileSpec[]> profiles, params string[] accelerators) =>
+        StartAsync(name, profiles, new Dictionary<string, string?>(), accelerators);
+
+    /// <summary>Starts a cluster with <paramref name="profiles"/> and <paramref name="settings"/>, then connects the test client.</summary>
+    public static async Task<TestCluster> StartAsync(string name, Func<string, ModelProfileSpec[]> profiles, IReadOnlyDictionary<string, string?> settings, params string[] accelerators)
     {
         ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(settings);
         var folder = Path.Combine(RepositoryLayout.WorkFolder("cluster-tests"), $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)]);
         Directory.CreateDirectory(folder);
         var model = ProbeModel.Write(folder);
@@ -75,6 +83,11 @@ public sealed class TestCluster : IAsyncDisposable
             // Tests wait for stored labels: flush the journal to storage every second (production: 15 s).
             ["ActionNet__Aggregation__FlushIntervalMs"] = "1000",
         };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
         var host = await LocalClusterHost.StartAsync(Path.Combine(folder, "cluster"), accelerators, profiles(model), environment);
         try
         {
@@ -87,6 +100,12 @@ public sealed class TestCluster : IAsyncDisposable
             throw;
         }
     }
+
+    private static ModelProfileSpec[] DefaultProfiles(string model) =>
+    [
+        new(AnyProfile, model, [], Stride: 4, MaxBatch: 8, MaxWaitMs: 10),
+        new(T4Profile, model, ["t4"], Stride: 4, MaxBatch: 8, MaxWaitMs: 10),
+    ];
 
     /// <summary>The running silo labelled <paramref name="accelerator"/> (the last started when several).</summary>
     public SiloProcess Silo(string accelerator) =>
