@@ -33,6 +33,8 @@ public sealed class ApiTests(SharedClusterFixture fixture)
             "GET /api/v1/cameras/{id}/segments", "GET /api/v1/history", "GET /api/v1/history/segments", "GET /api/v1/history/summary",
             "GET /api/v1/history/gaps", "GET /api/v1/history/export", "GET /api/v1/events/live", "GET /api/v1/cluster",
             "GET /api/v1/me", "GET /api/v1/keys", "POST /api/v1/keys", "DELETE /api/v1/keys/{id}",
+            "GET /api/v1/alerts/rules", "GET /api/v1/alerts/rules/{id}", "PUT /api/v1/alerts/rules/{id}",
+            "DELETE /api/v1/alerts/rules/{id}", "GET /api/v1/alerts/deliveries",
         ];
         var listed = paths.Select(p => $"{p.Method} {p.Path}").ToHashSet(StringComparer.Ordinal);
         Assert.All(expected, route => Assert.Contains(route, listed));
@@ -308,6 +310,56 @@ public sealed class ApiTests(SharedClusterFixture fixture)
         viewerBasic.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"x:{api.ViewerKey}")));
         using var viewer = await anonymous.SendAsync(viewerBasic);
         Assert.Equal(HttpStatusCode.Forbidden, viewer.StatusCode);
+    }
+
+    [Fact]
+    public async Task AlertRulesAreReadByViewersManagedByOperatorsAndCheckedByTheSameRulesAsTheCli()
+    {
+        var api = await fixture.ApiAsync();
+        var viewer = api.Client(api.ViewerKey);
+        var operatorClient = api.Client(api.OperatorKey);
+        var id = TestCluster.NewCameraId("rule");
+        // A label the probe model never gives, so the rule never fires at the unreachable receiver.
+        var rule = new { cameras = new[] { "*" }, label = "never-seen", minConfidence = 0.5, minDurationSeconds = 2, cooldownSeconds = 30, webhookUrl = "http://127.0.0.1:9/hook" };
+        using (var forbidden = await viewer.PutAsJsonAsync($"/api/v1/alerts/rules/{id}", rule))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        }
+
+        using (var created = await operatorClient.PutAsJsonAsync($"/api/v1/alerts/rules/{id}", rule))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var listed = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/alerts/rules");
+        var stored = listed.EnumerateArray().Single(r => r.GetProperty("id").GetString() == id);
+        Assert.Equal("never-seen", stored.GetProperty("label").GetString());
+        Assert.Equal(2, stored.GetProperty("minDurationSeconds").GetDouble());
+
+        var cli = await Cluster.CliAsync("alerts", "add", id, "--label", "never-seen", "--min-confidence", "2", "--webhook", "http://127.0.0.1:9/hook");
+        using (var bad = await operatorClient.PutAsJsonAsync($"/api/v1/alerts/rules/{id}", rule with { minConfidence = 2.0 }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            var detail = await Detail(bad);
+            Assert.Contains("minConfidence '2' is invalid", detail, StringComparison.Ordinal);
+            Assert.Equal(2, cli.ExitCode);
+            Assert.Contains("'2' is invalid: expected a number from 0 to 1", cli.Stderr, StringComparison.Ordinal);
+        }
+
+        var deliveries = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/alerts/deliveries?limit=5");
+        Assert.Equal(JsonValueKind.Array, deliveries.GetProperty("items").ValueKind);
+        using (var badLimit = await viewer.GetAsync(new Uri("/api/v1/alerts/deliveries?limit=0", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, badLimit.StatusCode);
+        }
+
+        using (var removed = await operatorClient.DeleteAsync(new Uri($"/api/v1/alerts/rules/{id}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        }
+
+        using var gone = await viewer.GetAsync(new Uri($"/api/v1/alerts/rules/{id}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
     private static async Task<string> Detail(HttpResponseMessage response) =>

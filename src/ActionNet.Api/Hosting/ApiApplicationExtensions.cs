@@ -38,6 +38,7 @@ public static class ApiApplicationExtensions
         api.MapEventsApi();
         api.MapClusterApi();
         api.MapKeysApi();
+        api.MapAlertsApi();
         app.MapOrleansDashboard(ApiKeyAuthenticationHandler.BasicPathPrefix).RequireAuthorization(ApiPolicies.Admin).ExcludeFromDescription();
         api.MapFallback(() => ApiProblems.NotFound("no such API route; GET /openapi/v1.json lists them")).RequireAuthorization(ApiPolicies.Viewer);
         app.MapFallbackToFile("index.html");

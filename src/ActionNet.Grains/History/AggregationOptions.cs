@@ -28,6 +28,12 @@ public sealed class AggregationOptions
     /// </summary>
     public int GapSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Live events waiting to be published on the live-event stream; past it the oldest are dropped (they are stored
+    /// anyway). Only reached while the stream's queue does not answer.
+    /// </summary>
+    public int MaxUnpublishedLiveEvents { get; set; } = 1000;
+
     /// <summary>Events kept in memory for <c>GetRecentAsync</c>.</summary>
     public int RecentEvents { get; set; } = 200;
 
@@ -40,6 +46,7 @@ public sealed class AggregationOptions
         Check(errors, nameof(MaxEventsPerFlush), MaxEventsPerFlush, 1);
         Check(errors, nameof(MaxBufferedEvents), MaxBufferedEvents, 1);
         Check(errors, nameof(RecentEvents), RecentEvents, 0);
+        Check(errors, nameof(MaxUnpublishedLiveEvents), MaxUnpublishedLiveEvents, 1);
         Check(errors, nameof(GapSeconds), GapSeconds, 1);
         return errors;
     }

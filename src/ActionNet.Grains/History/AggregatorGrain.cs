@@ -45,7 +45,10 @@ public sealed partial class AggregatorGrain(
     private LostRun? lost;
     private LiveSegments? live;
     private IAsyncStream<LiveEvent>? liveStream;
+    private readonly Queue<LiveEvent> unpublished = new();
+    private Task publishing = Task.CompletedTask;
     private bool publishFailing;
+    private long publishDropped;
 
     private string CameraId => this.GetPrimaryKeyString();
 
@@ -139,7 +142,7 @@ public sealed partial class AggregatorGrain(
             recent.Dequeue();
         }
 
-        await PublishAsync(records);
+        Publish(records);
     }
 
     /// <inheritdoc/>
@@ -230,58 +233,83 @@ public sealed partial class AggregatorGrain(
         initialized = true;
     }
 
-    // The records are journaled (persisted) by now; what subscribers see follows them in order. A failed
-    // publish loses nothing stored, so it is logged (once per outage) rather than failing the window.
-    private async Task PublishAsync(List<HistoryRecord> records)
+    // The records are journaled (persisted) by now; what subscribers see follows them in order. Publishing runs
+    // beside the recording, not in it: a stream queue on a silo that just died must not stall the camera (its
+    // call times out), so live events wait in a bounded queue and the oldest are dropped, and counted, past it.
+    private void Publish(List<HistoryRecord> records)
     {
         var now = DateTimeOffset.UtcNow;
-        var published = new List<LiveEvent>(4);
         foreach (var record in records)
         {
             if (record.Gap is { } gap)
             {
                 if (live!.Gap() is { } ended)
                 {
-                    published.Add(new LiveEvent { Kind = LiveEventKind.SegmentEnd, CameraId = CameraId, Segment = ended, PublishedAt = now });
+                    Enqueue(new LiveEvent { Kind = LiveEventKind.SegmentEnd, CameraId = CameraId, Segment = ended, PublishedAt = now });
                 }
 
-                published.Add(new LiveEvent { Kind = LiveEventKind.Gap, CameraId = CameraId, Gap = gap, PublishedAt = now });
+                Enqueue(new LiveEvent { Kind = LiveEventKind.Gap, CameraId = CameraId, Gap = gap, PublishedAt = now });
             }
             else if (record.Event is { } e)
             {
                 var (closed, opened) = live!.Add(e);
                 if (closed is not null)
                 {
-                    published.Add(new LiveEvent { Kind = LiveEventKind.SegmentEnd, CameraId = CameraId, Segment = closed, PublishedAt = now });
+                    Enqueue(new LiveEvent { Kind = LiveEventKind.SegmentEnd, CameraId = CameraId, Segment = closed, PublishedAt = now });
                 }
 
                 if (opened is not null)
                 {
-                    published.Add(new LiveEvent { Kind = LiveEventKind.SegmentStart, CameraId = CameraId, Segment = opened, PublishedAt = now });
+                    Enqueue(new LiveEvent { Kind = LiveEventKind.SegmentStart, CameraId = CameraId, Segment = opened, PublishedAt = now });
                 }
 
-                published.Add(new LiveEvent { Kind = LiveEventKind.Label, CameraId = CameraId, Event = e, PublishedAt = now });
+                Enqueue(new LiveEvent { Kind = LiveEventKind.Label, CameraId = CameraId, Event = e, PublishedAt = now });
             }
         }
 
-        try
+        if (publishing.IsCompleted)
         {
-            liveStream ??= this.GetStreamProvider(LiveEvents.ProviderName).GetStream<LiveEvent>(LiveEvents.StreamId);
-            foreach (var item in published)
+            publishing = PublishQueuedAsync();
+        }
+    }
+
+    private void Enqueue(LiveEvent item)
+    {
+        if (unpublished.Count >= settings.MaxUnpublishedLiveEvents)
+        {
+            unpublished.Dequeue();
+            publishDropped++;
+        }
+
+        unpublished.Enqueue(item);
+    }
+
+    // One sender at a time, in order, on the grain's scheduler; a failed publish loses nothing stored, so it is
+    // logged once per outage rather than failing anything.
+    private async Task PublishQueuedAsync()
+    {
+        while (unpublished.TryDequeue(out var item))
+        {
+            try
             {
+                liveStream ??= this.GetStreamProvider(LiveEvents.ProviderName).GetStream<LiveEvent>(LiveEvents.StreamId);
                 await liveStream.OnNextAsync(item);
-            }
+                if (publishFailing)
+                {
+                    LogPublishBack(CameraId, publishDropped);
+                }
 
-            publishFailing = false;
-        }
-        catch (Exception e) when (e is OrleansException or TimeoutException or InvalidOperationException)
-        {
-            if (!publishFailing)
+                publishFailing = false;
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException or InvalidOperationException)
             {
-                LogPublishFailed(CameraId, e.Message);
-            }
+                if (!publishFailing)
+                {
+                    LogPublishFailed(CameraId, e.Message);
+                }
 
-            publishFailing = true;
+                publishFailing = true;
+            }
         }
     }
 
@@ -398,6 +426,9 @@ public sealed partial class AggregatorGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: live events not published (labels are stored as usual): {Reason}")]
     private partial void LogPublishFailed(string camera, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "camera {Camera}: live events published again; {Dropped} dropped so far past the queue's bound")]
+    private partial void LogPublishBack(string camera, long dropped);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: no windows for {Seconds:0.#} s (after window {Previous}, resuming at {Next}); recorded as a gap")]
     private partial void LogGap(string camera, double seconds, long previous, long next);

@@ -6,6 +6,9 @@ namespace ActionNet.Cluster.Tests.Support;
 /// </summary>
 public sealed class SharedClusterFixture : IAsyncLifetime
 {
+    // With a webhook secret the silos accept alert rules that post to a webhook (the API tests manage such rules).
+    private const string WebhookSecretSetting = "ActionNet__Alerts__WebhookSecret";
+
     private readonly SemaphoreSlim apiStart = new(1, 1);
     private TestCluster? cluster;
     private ApiSession? api;
@@ -28,7 +31,8 @@ public sealed class SharedClusterFixture : IAsyncLifetime
     }
 
     /// <inheritdoc/>
-    public async Task InitializeAsync() => cluster = await TestCluster.StartAsync("shared", "t4", "cpu");
+    public async Task InitializeAsync() =>
+        cluster = await TestCluster.StartAsync("shared", new Dictionary<string, string?> { [WebhookSecretSetting] = "shared-cluster-webhook-secret" }, "t4", "cpu");
 
     /// <inheritdoc/>
     public async Task DisposeAsync()
