@@ -82,7 +82,7 @@ public sealed class DemoModelTests(DemoModelFixture fixture, ITestOutputHelper o
 
         var json = run.Json();
         Assert.Equal(fixture.Report.OnnxPath, json.GetProperty("onnxPath").GetString());
-        Assert.Equal(DemoModelTrainer.RecipeVersion, json.GetProperty("recipeVersion").GetInt32());
+        Assert.Equal(DemoModelTrainer.RgbRecipeVersion, json.GetProperty("recipeVersion").GetInt32());
         Assert.Equal(1, json.GetProperty("options").GetProperty("dataSeed").GetInt32());
         Assert.Contains("reusing", run.Stderr, StringComparison.Ordinal);
         Assert.True(File.Exists(DemoModelTrainer.ReportPathFor(fixture.Report.OnnxPath)));
