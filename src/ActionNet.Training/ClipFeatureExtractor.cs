@@ -8,21 +8,23 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 namespace ActionNet.Training;
 
 /// <summary>
-/// Runs the demo model's fixed feature extractor (<see cref="MotionFeatureModel.BuildFeatures"/>) in ONNX
-/// Runtime over clips packed by the project's <see cref="ClipPacker"/>, exactly as a served model sees them.
+/// Runs a demo model's fixed feature extractor (<see cref="MotionFeatureModel.BuildFeatures"/>, RGB or optical
+/// flow) in ONNX Runtime over clips packed by the project's <see cref="ClipPacker"/>, exactly as a served model sees them.
 /// </summary>
 public sealed class ClipFeatureExtractor : IDisposable
 {
     private const int Batch = 32;
     private readonly InferenceSession _session;
 
-    /// <summary>Builds the extractor for clips of T x H x W.</summary>
-    public ClipFeatureExtractor(int frames, int height, int width)
+    /// <summary>Builds the extractor for <paramref name="input"/> clips of T x H x W.</summary>
+    public ClipFeatureExtractor(ModelInputs input, int frames, int height, int width)
     {
-        Input = new ModelInputSpec("input_rgb", FrameKind.Rgb, TensorLayout.Packed2D, 3, frames, height, width);
+        Input = input == ModelInputs.Flow
+            ? new ModelInputSpec("input_of", FrameKind.Flow, TensorLayout.Packed2D, 2, frames, height, width)
+            : new ModelInputSpec("input_rgb", FrameKind.Rgb, TensorLayout.Packed2D, 3, frames, height, width);
         using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
-        _session = new InferenceSession(MotionFeatureModel.BuildFeatures(frames, height, width).ToBytes(), options);
-        FeatureCount = MotionFeatureModel.FeatureCount(frames);
+        _session = new InferenceSession(MotionFeatureModel.BuildFeatures(input, frames, height, width).ToBytes(), options);
+        FeatureCount = MotionFeatureModel.FeatureCount(input, frames);
     }
 
     /// <summary>The contract input the clips are packed for.</summary>

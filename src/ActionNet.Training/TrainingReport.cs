@@ -38,6 +38,9 @@ public sealed record TrainingReport
     /// <summary>Seconds spent rendering and encoding the training scenes.</summary>
     public required double RenderSeconds { get; init; }
 
+    /// <summary>Seconds spent writing the training scenes in TAO's layout, as <c>dataset prepare</c> does (flow models only; 0 for RGB).</summary>
+    public double PrepareSeconds { get; init; }
+
     /// <summary>Seconds spent decoding, cutting, packing and extracting features.</summary>
     public required double FeatureSeconds { get; init; }
 

@@ -1,12 +1,14 @@
 using ActionNet.LocalCluster;
+using ActionNet.Onnx;
 using ActionNet.Training;
 
 namespace ActionNet.Cli.Tests;
 
 /// <summary>
-/// The trained demo model (default options; trained once into <c>.work/models/synthetic</c> and reused
-/// by every test project until the recipe changes) and a held-out synthetic dataset with another data
-/// seed, written by <c>actionnet demo videos</c> and put in TAO's layout by <c>actionnet dataset prepare</c>.
+/// The trained demo models, RGB and optical flow (default options; trained once into <c>.work/models/synthetic</c>
+/// and reused by every test project until a recipe changes), and a held-out synthetic dataset with another
+/// data seed, written by <c>actionnet demo videos</c> and put in TAO's layout (rgb/, u/, v/) by
+/// <c>actionnet dataset prepare</c>. Shared by the <see cref="DemoModelCollection"/>.
 /// </summary>
 public sealed class DemoModelFixture : IAsyncLifetime
 {
@@ -21,11 +23,17 @@ public sealed class DemoModelFixture : IAsyncLifetime
     /// <summary>Frames per held-out scene.</summary>
     public const int HeldOutFrames = 48;
 
-    /// <summary>The folder the shared demo model is trained into.</summary>
+    /// <summary>ActionRecognitionNet's labels in logit order, as the contract states them.</summary>
+    public static IReadOnlyList<string> Hmdb5 { get; } = ["push", "fall_floor", "walk", "run", "ride_bike"];
+
+    /// <summary>The folder the shared demo models are trained into.</summary>
     public static string ModelFolder => Path.Combine(RepositoryLayout.WorkFolder("models"), "synthetic");
 
-    /// <summary>The training record of the model.</summary>
+    /// <summary>The training record of the RGB model.</summary>
     public TrainingReport Report { get; private set; } = null!;
+
+    /// <summary>The training record of the optical-flow model.</summary>
+    public TrainingReport FlowReport { get; private set; } = null!;
 
     /// <summary>The held-out videos, <c>&lt;action&gt;/&lt;action&gt;_&lt;seed&gt;.mp4</c>.</summary>
     public string VideosRoot => _folder.Combine("videos");
@@ -39,7 +47,8 @@ public sealed class DemoModelFixture : IAsyncLifetime
     /// <inheritdoc/>
     public async Task InitializeAsync()
     {
-        Report = await Task.Run(() => DemoModelTrainer.TrainOrReuse(new SyntheticTrainingOptions(), ModelFolder));
+        Report = await Task.Run(() => DemoModelTrainer.TrainOrReuse(SyntheticTrainingOptions.For(ModelInputs.Rgb), ModelFolder));
+        FlowReport = await Task.Run(() => DemoModelTrainer.TrainOrReuse(SyntheticTrainingOptions.For(ModelInputs.Flow), ModelFolder));
         await CliProcess.RunOkAsync("demo", "videos", VideosRoot, "--per-class", $"{HeldOutPerClass}", "--frames", $"{HeldOutFrames}", "--data-seed", $"{HeldOutDataSeed}");
         await CliProcess.RunOkAsync("dataset", "prepare", VideosRoot, DatasetRoot);
     }

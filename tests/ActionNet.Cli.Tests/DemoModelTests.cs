@@ -1,4 +1,3 @@
-using System.Globalization;
 using ActionNet.Cli.Tests.Support;
 using ActionNet.Training;
 using Xunit.Abstractions;
@@ -6,28 +5,21 @@ using Xunit.Abstractions;
 namespace ActionNet.Cli.Tests;
 
 /// <summary>
-/// The trained demo model on synthetic scenes it never saw: top-1 in <c>actionnet eval</c>'s center mode,
+/// The trained RGB demo model on synthetic scenes it never saw: top-1 in <c>actionnet eval</c>'s center mode,
 /// falls reversed in time, what <c>models inspect</c> reads from it, and <c>models train</c> itself.
 /// </summary>
-public sealed class DemoModelTests(DemoModelFixture fixture, ITestOutputHelper output) : IClassFixture<DemoModelFixture>
+[Collection(DemoModelCollection.Name)]
+public sealed class DemoModelTests(DemoModelFixture fixture, ITestOutputHelper output)
 {
-    private static readonly string[] Hmdb5 = ["push", "fall_floor", "walk", "run", "ride_bike"];
+    private static readonly IReadOnlyList<string> Hmdb5 = DemoModelFixture.Hmdb5;
 
     [Fact]
     public async Task HeldOutSyntheticScenesAreLabelledRightAtLeastNineTimesInTenInCenterMode()
     {
-        var json = (await CliProcess.RunOkAsync("eval", fixture.DatasetRoot, "--model", fixture.Report.OnnxPath, "--providers", "cpu", "--mode", "center", "--json")).Json();
+        var (labels, scored, accuracy, _) = await HeldOutEvaluation.CenterAsync(fixture.DatasetRoot, fixture.Report.OnnxPath, output);
 
-        Assert.Equal(Hmdb5, json.GetProperty("labels").Strings());
-        Assert.Equal(Hmdb5.Length * DemoModelFixture.HeldOutPerClass, json.GetProperty("scored").GetInt32());
-        int[][] confusion = [.. json.GetProperty("confusion").EnumerateArray().Select(row => row.Ints())];
-        var accuracy = json.GetProperty("accuracy").GetDouble();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top-1 {accuracy:P1}; confusion (rows true, columns predicted, {string.Join(", ", Hmdb5)}):"));
-        foreach (var (row, i) in confusion.Select((row, i) => (row, i)))
-        {
-            output.WriteLine($"{Hmdb5[i],-11} {string.Join(" ", row.Select(v => $"{v,3}"))}");
-        }
-
+        Assert.Equal(Hmdb5, labels);
+        Assert.Equal(Hmdb5.Count * DemoModelFixture.HeldOutPerClass, scored);
         Assert.True(accuracy >= 0.9, $"top-1 {accuracy:P1} on the held-out set; expected at least 90%");
     }
 
@@ -50,7 +42,7 @@ public sealed class DemoModelTests(DemoModelFixture fixture, ITestOutputHelper o
         var forward = (await CliProcess.RunOkAsync("eval", fixture.DatasetRoot, "--model", fixture.Report.OnnxPath, "--providers", "cpu", "--json")).Json();
         var reversed = (await CliProcess.RunOkAsync("eval", reversedRoot, "--model", fixture.Report.OnnxPath, "--providers", "cpu", "--json")).Json();
 
-        var fall = Array.IndexOf(Hmdb5, "fall_floor");
+        var fall = Hmdb5.ToList().IndexOf("fall_floor");
         var forwardFalls = forward.GetProperty("confusion")[fall].Ints()[fall];
         var reversedRow = reversed.GetProperty("confusion")[fall].Ints();
         output.WriteLine($"forward: {forwardFalls} of {falls.Length} read fall_floor; reversed: {string.Join(", ", Hmdb5.Select((label, i) => $"{label} {reversedRow[i]}"))}");
@@ -82,7 +74,7 @@ public sealed class DemoModelTests(DemoModelFixture fixture, ITestOutputHelper o
 
         var json = run.Json();
         Assert.Equal(fixture.Report.OnnxPath, json.GetProperty("onnxPath").GetString());
-        Assert.Equal(DemoModelTrainer.RecipeVersion, json.GetProperty("recipeVersion").GetInt32());
+        Assert.Equal(DemoModelTrainer.RgbRecipeVersion, json.GetProperty("recipeVersion").GetInt32());
         Assert.Equal(1, json.GetProperty("options").GetProperty("dataSeed").GetInt32());
         Assert.Contains("reusing", run.Stderr, StringComparison.Ordinal);
         Assert.True(File.Exists(DemoModelTrainer.ReportPathFor(fixture.Report.OnnxPath)));

@@ -15,13 +15,13 @@ public sealed class MotionFeatureModelTests : IDisposable
     [Fact]
     public void TheClassifierFollowsTheTwoDimensionalRgbContractAndItsLogitsAreTheLinearLayerOfTheFeatures()
     {
-        var features = MotionFeatureModel.FeatureCount(Frames);
+        var features = MotionFeatureModel.FeatureCount(ModelInputs.Rgb, Frames);
         var weights = OnnxRunner.RandomValues(5 * features, seed: 3);
         var biases = OnnxRunner.RandomValues(5, seed: 4);
         var classifier = temp.File("motion.onnx");
         var extractor = temp.File("features.onnx");
-        MotionFeatureModel.Build(Frames, Size, Size, new LinearHead(weights, biases)).Save(classifier);
-        MotionFeatureModel.BuildFeatures(Frames, Size, Size).Save(extractor);
+        MotionFeatureModel.Build(ModelInputs.Rgb, Frames, Size, Size, new LinearHead(weights, biases)).Save(classifier);
+        MotionFeatureModel.BuildFeatures(ModelInputs.Rgb, Frames, Size, Size).Save(extractor);
         File.WriteAllText(ModelGenerator.LabelsPathFor(classifier), string.Join('\n', ModelGenerator.Hmdb5Labels) + "\n");
 
         var contract = ModelContractReader.Read(classifier, ModelGenerator.LabelsPathFor(classifier));
@@ -51,8 +51,8 @@ public sealed class MotionFeatureModelTests : IDisposable
     public void ReversingTheClipInTimeNegatesTheTrendFeaturesAndMovesTheForegroundTheOtherWay()
     {
         var extractor = temp.File("features.onnx");
-        MotionFeatureModel.BuildFeatures(Frames, Size, Size).Save(extractor);
-        var features = MotionFeatureModel.FeatureCount(Frames);
+        MotionFeatureModel.BuildFeatures(ModelInputs.Rgb, Frames, Size, Size).Save(extractor);
+        var features = MotionFeatureModel.FeatureCount(ModelInputs.Rgb, Frames);
         long[] shape = [1, 3 * Frames, Size, Size];
 
         var (forward, _) = OnnxRunner.Run(extractor, ("input_rgb", MovingBlock(reversed: false), shape));
@@ -82,19 +82,19 @@ public sealed class MotionFeatureModelTests : IDisposable
     {
         var wrong = new LinearHead(new float[5 * 7], new float[5]);
 
-        var error = Assert.Throws<ArgumentException>(() => MotionFeatureModel.Build(Frames, Size, Size, wrong));
+        var error = Assert.Throws<ArgumentException>(() => MotionFeatureModel.Build(ModelInputs.Rgb, Frames, Size, Size, wrong));
 
-        Assert.Contains($"5 x {MotionFeatureModel.FeatureCount(Frames)}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"5 x {MotionFeatureModel.FeatureCount(ModelInputs.Rgb, Frames)}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void TheSameHeadWritesTheSameBytesAndOnnxRuntimeLoadsThem()
     {
-        var features = MotionFeatureModel.FeatureCount(Frames);
+        var features = MotionFeatureModel.FeatureCount(ModelInputs.Rgb, Frames);
         var head = new LinearHead(OnnxRunner.RandomValues(5 * features, seed: 1), OnnxRunner.RandomValues(5, seed: 2));
 
-        var first = MotionFeatureModel.Build(Frames, Size, Size, head).ToBytes();
-        var second = MotionFeatureModel.Build(Frames, Size, Size, head).ToBytes();
+        var first = MotionFeatureModel.Build(ModelInputs.Rgb, Frames, Size, Size, head).ToBytes();
+        var second = MotionFeatureModel.Build(ModelInputs.Rgb, Frames, Size, Size, head).ToBytes();
 
         Assert.Equal(first, second);
         using var session = new InferenceSession(first);

@@ -85,7 +85,9 @@ public static class ModelsCommand
     private static Command CreateTrain()
     {
         var defaults = new SyntheticTrainingOptions();
-        var output = new Option<DirectoryInfo>("--out", "-o") { Description = $"folder to write {DemoModelTrainer.ModelFileName}, its labels and its training record into", DefaultValueFactory = _ => new DirectoryInfo(DefaultTrainFolder) };
+        var input = new Option<string>("--input") { Description = $"the model's input: rgb (input_rgb, {DemoModelTrainer.ModelFileName}) or of (input_of, Farneback optical flow, {DemoModelTrainer.FlowModelFileName})", DefaultValueFactory = _ => "rgb" };
+        input.AcceptOnlyFromAmong("rgb", "of");
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "folder to write the model, its labels and its training record into", DefaultValueFactory = _ => new DirectoryInfo(DefaultTrainFolder) };
         var seed = new Option<int>("--seed") { Description = "trainer seed", DefaultValueFactory = _ => defaults.Seed };
         var dataSeed = new Option<int>("--data-seed") { Description = "data seed of the synthetic training scenes (held-out sets use others)", DefaultValueFactory = _ => defaults.DataSeed };
         var scenes = new Option<int>("--scenes-per-class") { Description = "training scenes per action", DefaultValueFactory = _ => defaults.ScenesPerClass };
@@ -93,13 +95,13 @@ public static class ModelsCommand
         var size = new Option<int>("--size") { Description = "H and W of the model input in pixels", DefaultValueFactory = _ => defaults.Height };
         var force = new Option<bool>("--force") { Description = "train again even when a model trained with the same options is in the folder" };
         var json = new Option<bool>("--json") { Description = "print the training record as JSON" };
-        var command = new Command("train", "train the demo model (2D RGB, fixed motion features + a linear layer fitted by ML.NET) on synthetic scenes of the five actions; reuses a model trained with the same options")
+        var command = new Command("train", "train a demo model (2D RGB or optical flow, fixed motion features + a linear layer fitted by ML.NET) on synthetic scenes of the five actions; reuses a model trained with the same options")
         {
-            output, seed, dataSeed, scenes, frames, size, force, json,
+            input, output, seed, dataSeed, scenes, frames, size, force, json,
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var options = defaults with
+            var options = SyntheticTrainingOptions.For(parse.GetValue(input) == "of" ? ModelInputs.Flow : ModelInputs.Rgb) with
             {
                 Seed = parse.GetValue(seed),
                 DataSeed = parse.GetValue(dataSeed),
@@ -119,7 +121,7 @@ public static class ModelsCommand
                 return Task.FromResult(0);
             }
 
-            CliConsole.Out.WriteLine($"model:    {report.OnnxPath} ({report.ModelBytes / 1024.0:F1} KiB, T={report.Options.Frames}, {report.Options.Height}x{report.Options.Width})");
+            CliConsole.Out.WriteLine($"model:    {report.OnnxPath} ({report.ModelBytes / 1024.0:F1} KiB, {(report.Options.Input == ModelInputs.Flow ? "input_of" : "input_rgb")}, T={report.Options.Frames}, {report.Options.Height}x{report.Options.Width})");
             CliConsole.Out.WriteLine($"labels:   {string.Join(", ", report.Labels)}");
             CliConsole.Out.WriteLine($"trained:  {report.Samples} windows of {report.Options.ScenesPerClass * report.Labels.Count} scenes (data seed {report.Options.DataSeed}, seed {report.Options.Seed}), {report.Features} features");
             CliConsole.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accuracy: {report.TrainingAccuracy:P1} on the training windows ({string.Join(", ", report.Labels.Select((l, i) => $"{l} {report.TrainingClassAccuracy[i]:P0}"))})"));
