@@ -5,6 +5,8 @@ import { timeElement } from '../time.js';
 
 const rulePath = (id) => `/alerts/rules/${encodeURIComponent(id)}`;
 const seconds = (value) => `${value} s`;
+// The API names phases, targets and outcomes as its enums do (Start, Webhook, Delivered); shown in lower case.
+const word = (value) => String(value ?? '').toLowerCase();
 
 // "lobby, dock" or "*" as the API's camera list (an empty field is sent empty: the API names the problem).
 function parseCameras(text) {
@@ -146,12 +148,12 @@ export function renderAlerts(container) {
         { title: 'Rule', cell: (d) => d.ruleId },
         { title: 'Camera', cell: (d) => h('a', { href: `#/cameras/${encodeURIComponent(d.cameraId)}` }, d.cameraId) },
         { title: 'Label', cell: (d) => d.label },
-        { title: 'Phase', cell: (d) => d.phase },
-        { title: 'Target', cell: (d) => d.target },
-        { title: 'Outcome', cell: (d) => h('span', { class: 'outcome', dataset: { outcome: d.outcome } }, d.outcome) },
+        { title: 'Phase', cell: (d) => word(d.phase) },
+        { title: 'Target', cell: (d) => (word(d.target) === 'mqtt' ? 'MQTT' : word(d.target)) },
+        { title: 'Outcome', cell: (d) => h('span', { class: 'outcome', dataset: { outcome: word(d.outcome) } }, word(d.outcome)) },
         { title: 'Attempts', class: 'number', cell: (d) => String(d.attempts) },
         { title: 'Last error', class: 'wrap', cell: (d) => d.lastError ?? '—' },
-      ], items, (d) => ({ dataset: { delivery: d.id, rule: d.ruleId, outcome: d.outcome } })));
+      ], items, (d) => ({ dataset: { delivery: d.id, rule: d.ruleId, outcome: word(d.outcome) } })));
     deliveriesHolder.dataset.state = 'loaded';
     deliveriesHolder.dataset.page = String(page + 1);
     deliveriesPager.replaceChildren(
