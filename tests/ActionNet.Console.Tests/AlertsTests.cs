@@ -144,7 +144,17 @@ public sealed class AlertsTests(ConsoleFixture fixture, ITestOutputHelper output
 
             // The first page refreshes itself; wait (with a deadline) for this rule's delivered rows.
             var delivered = page.Locator($".deliveries tr[data-rule='{id}'][data-outcome='delivered']");
-            await delivered.First.WaitForAsync(new() { Timeout = 120_000 });
+            try
+            {
+                await delivered.First.WaitForAsync(new() { Timeout = 120_000 });
+            }
+            catch (TimeoutException e)
+            {
+                var deliveries = (await fixture.Admin.GetAsync("alerts/deliveries?limit=10")).ToJsonString();
+                var diagnostics = fixture.Diagnostics();
+                throw new TimeoutException($"no delivered row for {id} (label {label}): the receiver got {receiver.Received.Count} requests; the API lists {deliveries}\n{diagnostics[Math.Max(0, diagnostics.Length - 6000)..]}", e);
+            }
+
             Assert.NotEmpty(receiver.Received);
             Assert.All(receiver.Received, r => Assert.True(r.SignatureValid, $"bad signature on {r.DeliveryId}"));
 
@@ -155,7 +165,8 @@ public sealed class AlertsTests(ConsoleFixture fixture, ITestOutputHelper output
             Assert.Equal(id, await cells.Nth(1).TextContentAsync());
             Assert.Equal(camera, await cells.Nth(2).TextContentAsync());
             Assert.Equal(label, await cells.Nth(3).TextContentAsync());
-            Assert.Equal(item["phase"]!.GetValue<string>(), await cells.Nth(4).TextContentAsync());
+            Assert.Equal(item["phase"]!.GetValue<string>().ToLowerInvariant(), await cells.Nth(4).TextContentAsync());
+            Assert.Equal("Delivered", item["outcome"]!.GetValue<string>());
             Assert.Equal("webhook", await cells.Nth(5).TextContentAsync());
             Assert.Equal("delivered", await cells.Nth(6).TextContentAsync());
             Assert.Equal(item["attempts"]!.GetValue<int>().ToString(System.Globalization.CultureInfo.InvariantCulture), await cells.Nth(7).TextContentAsync());
