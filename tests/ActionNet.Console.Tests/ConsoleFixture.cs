@@ -6,7 +6,7 @@ namespace ActionNet.Console.Tests;
 
 /// <summary>
 /// What every console test shares: the cluster tests' <see cref="TestCluster"/> (Azurite and one cpu silo
-/// scoring the probe model) with the real API host on it (<see cref="ApiSession"/>, one key per role), two
+/// scoring the probe model, with a webhook secret for alert rules) with the real API host on it (<see cref="ApiSession"/>, one key per role), two
 /// real cameras registered through the API, and one headless Chromium. <see cref="Cameras"/>[0] loops red
 /// and blue, so its label changes every few seconds and its history has many segments; [1] is plain green.
 /// Initialisation returns once both cameras stream and [0] has a few pages of history.
@@ -48,6 +48,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
     /// <summary>The model profile cameras use.</summary>
     public string Profile => TestCluster.AnyProfile;
 
+    /// <summary>The silos' webhook signing secret (<c>ActionNet__Alerts__WebhookSecret</c>), so alert rules may have a webhook.</summary>
+    public string WebhookSecret { get; } = "console-tests-webhook-secret";
+
     /// <summary>When the cameras were registered (their history starts after it).</summary>
     public DateTimeOffset Started { get; private set; }
 
@@ -71,7 +74,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        _cluster = await TestCluster.StartAsync("console", "cpu");
+        _cluster = await TestCluster.StartAsync("console", new Dictionary<string, string?> { ["ActionNet__Alerts__WebhookSecret"] = WebhookSecret }, "cpu");
         _api = await ApiSession.StartAsync(_cluster);
         _admin = new ApiClient(_api.BaseAddress, _api.AdminKey);
         _browser = await ConsoleBrowser.LaunchAsync();

@@ -46,7 +46,7 @@ public sealed class ScreenshotTests(ConsoleFixture fixture, ITestOutputHelper ou
         await ShootAsync("events");
         await console.GoAsync("/alerts");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Recent deliveries" }).WaitForAsync();
-        await page.Locator("h2:has-text('Recent deliveries') + div :is(table, p)").WaitForAsync();
+        await page.Locator(".deliveries[data-state='loaded'] :is(table, p)").WaitForAsync();
         await ShootAsync("alerts");
         await console.GoAsync("/cluster");
         await page.Locator("tr[data-silo]").First.WaitForAsync();
