@@ -52,12 +52,15 @@ public sealed class ScaleOutTests
 
         Assert.InRange(moved.Count, 2, 4);
 
-        // No pixels cross silos: what a silo sends per window it scores is a few hundred bytes, not a 4.8 MB window.
-        // The meter counts every message a silo sends, answers to this test's own queries too, so the figure is
-        // read after a report interval in which the test asks the cluster nothing.
+        // No pixels cross silos. Besides its reports, a silo now also sends each scored window's label on the live-event
+        // stream (to the stream's queue grain, which may be on another silo, and on to the alert router and the API
+        // hosts), a few hundred bytes a hop; the silo that holds the queue also forwards every camera's labels, so its
+        // share per window of its own can reach a few KB. The bound stays below one 64x48 RGB frame of this test's
+        // cameras (9216 bytes), let alone a 4.8 MB window. The meter counts every message a silo sends, answers to this
+        // test's own queries too, so the figure is read after a report interval in which the test asks nothing.
         await Task.Delay(TimeSpan.FromSeconds(11)); // silos report every 5 s: a whole quiet interval even when a report is late
         var traffic = await cluster.Grains.GetGrain<IClusterStatusGrain>(0).GetStatusAsync();
-        Assert.All(traffic.Silos.Where(s => s.Accelerator == "t4"), s => Assert.InRange(s.SentBytesPerWindow, 1, 2048));
+        Assert.All(traffic.Silos.Where(s => s.Accelerator == "t4"), s => Assert.InRange(s.SentBytesPerWindow, 1, 8192));
     }
 
     [Fact]
