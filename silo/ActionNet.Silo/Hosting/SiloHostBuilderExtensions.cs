@@ -80,8 +80,11 @@ public static class SiloHostBuilderExtensions
             // (the API hosts', alert router's and watchers') are kept in Blob storage so they outlive a silo.
             silo.AddMemoryStreams(LiveEvents.ProviderName);
 
-            // The API host serves the Orleans Dashboard to admins; each silo contributes its statistics.
-            silo.AddDashboard();
+            // The API host serves the Orleans Dashboard to admins; silos that opt in contribute their statistics.
+            if (options.Dashboard)
+            {
+                silo.AddDashboard();
+            }
             silo.UseAzureTableReminderService((OptionsBuilder<Orleans.Reminders.AzureStorage.AzureTableReminderStorageOptions> reminders) =>
                 reminders.Configure<IConfiguration>((o, configuration) =>
                     o.TableServiceClient = new TableServiceClient(configuration[GrainsServiceCollectionExtensions.StorageConnectionKey])));

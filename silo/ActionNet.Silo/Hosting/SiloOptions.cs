@@ -50,6 +50,13 @@ public sealed class SiloOptions
     /// </summary>
     public bool KubernetesHosting { get; set; }
 
+    /// <summary>
+    /// <c>ActionNet:Dashboard</c>: the silo feeds the Orleans Dashboard that the API host serves to admins. Off by
+    /// default: each silo then sends its grain statistics every second, a few KB per scored window on a small cluster,
+    /// which would dwarf the camera traffic between silos.
+    /// </summary>
+    public bool Dashboard { get; set; }
+
     /// <summary><c>ActionNet:SiloName</c>: a display name; empty: host name and silo port.</summary>
     public string? SiloName { get; set; }
 
