@@ -75,7 +75,7 @@ public static class ClusterCommand
     private static Command Drain(ClusterOptions cluster)
     {
         var silo = new Argument<string>("silo") { Description = "the silo's address as `cluster status` shows it, or its host name" };
-        var wait = new Option<int?>("--wait") { Description = "wait up to this many seconds until the silo runs no camera (exit 1 if it still does)" };
+        var wait = new Option<int?>("--wait") { Description = "wait up to this many seconds until the silo runs no camera and each of its cameras has scored on another silo (exit 1 if not)" };
         var drain = new Command("drain", "move every camera off a silo before maintenance; it takes no new cameras until `cluster undrain`") { silo, wait };
         drain.SetAction(async (parse, cancellationToken) =>
         {
@@ -88,11 +88,15 @@ public static class ClusterCommand
                 return 0;
             }
 
+            // The silo's cameras as its last report saw them: each must also score on its new silo before the silo is empty.
+            var before = (await status.GetStatusAsync()).Silos.FirstOrDefault(s => s.Silo == address);
+            var moving = before?.Cameras.Select(c => c.CameraId).ToArray() ?? [];
             var deadline = DateTimeOffset.UtcNow.AddSeconds(seconds);
             while (true)
             {
                 var left = (await status.GetStatusAsync()).Silos.FirstOrDefault(s => s.Silo == address)?.ActiveCameras ?? 0;
-                if (left == 0)
+                var pending = left == 0 ? await DrainHandoff.PendingAsync(connection.Client, before?.Host ?? "", moving) : [];
+                if (left == 0 && pending.Length == 0)
                 {
                     CliConsole.Out.WriteLine($"drained {address}: no camera runs there");
                     return 0;
@@ -100,7 +104,9 @@ public static class ClusterCommand
 
                 if (DateTimeOffset.UtcNow >= deadline)
                 {
-                    Console.Error.WriteLine($"error: silo {address} still runs {left} camera(s) after {seconds} s");
+                    Console.Error.WriteLine(left > 0
+                        ? $"error: silo {address} still runs {left} camera(s) after {seconds} s"
+                        : $"error: the cameras of silo {address} moved, but {string.Join(", ", pending)} had not scored on their new silo after {seconds} s");
                     return 1;
                 }
 
