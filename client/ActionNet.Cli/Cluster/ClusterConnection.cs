@@ -1,3 +1,4 @@
+using ActionNet.Abstractions;
 using ActionNet.Cli.Output;
 using ActionNet.Client;
 
@@ -27,7 +28,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or ArgumentException or FormatException))
         {
-            throw new CliInputException($"cannot reach the ActionNet cluster at {endpoint.Describe()}: {CliErrors.OneLine(ex.Message)} (is a silo running? start one with deploy/local/demo.sh)");
+            throw new CliInputException($"cannot reach the ActionNet cluster at {endpoint.Describe()}: {ErrorText.OneLine(ex.Message)} (is a silo running? start one with deploy/local/demo.sh)");
         }
     }
 

@@ -1,3 +1,4 @@
+using ActionNet.Abstractions;
 using ActionNet.Evaluation;
 using ActionNet.Inference.Contracts;
 using ActionNet.Vision.Sources;
@@ -8,7 +9,7 @@ namespace ActionNet.Cli.Output;
 /// Turns an exception into the CLI's contract for failures: one line on stderr, no stack trace
 /// (set <c>ACTIONNET_DEBUG=1</c> to see it), and an exit code that says what kind of failure it was.
 /// </summary>
-public static partial class CliErrors
+public static class CliErrors
 {
     /// <summary>Exit code for bad input: a file, model, dataset or argument that is not what was expected.</summary>
     public const int InputError = 2;
@@ -41,19 +42,9 @@ public static partial class CliErrors
             OperationCanceledException => (Cancelled, "cancelled"),
             CliInputException or VideoSourceException or ModelContractException or DatasetEvaluationException
                 or ArgumentException or FileNotFoundException or DirectoryNotFoundException or FormatException
-                => (InputError, OneLine(ex.Message)),
-            _ => (Failure, $"{ex.GetType().Name}: {OneLine(ex.Message)}"),
+                => (InputError, ErrorText.OneLine(ex.Message)),
+            _ => (Failure, $"{ex.GetType().Name}: {ErrorText.OneLine(ex.Message)}"),
         };
-    }
-
-    /// <summary>Collapses a possibly multi-line message into its first non-empty line.</summary>
-    public static string OneLine(string message)
-    {
-        var line = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty;
-
-        // ArgumentException appends " (Parameter 'name')", which names a C# parameter, not anything the user typed.
-        line = ParameterSuffix().Replace(line, string.Empty);
-        return line.Length > 400 ? line[..400] + "..." : line;
     }
 
     private static Exception Unwrap(Exception ex)
@@ -65,7 +56,4 @@ public static partial class CliErrors
 
         return ex;
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\s*\(Parameter '[^']*'\)$")]
-    private static partial System.Text.RegularExpressions.Regex ParameterSuffix();
 }

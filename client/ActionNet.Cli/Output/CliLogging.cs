@@ -1,3 +1,4 @@
+using ActionNet.Abstractions;
 using Microsoft.Extensions.Logging;
 
 namespace ActionNet.Cli.Output;
@@ -34,7 +35,7 @@ public static class CliLogging
                 LogLevel.Warning => "warning",
                 _ => "info",
             };
-            Console.Error.WriteLine($"{level}: {CliErrors.OneLine(formatter(state, exception))}");
+            Console.Error.WriteLine($"{level}: {ErrorText.OneLine(formatter(state, exception))}");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using ActionNet.Abstractions.Hosting;
 using ActionNet.Abstractions.Live;
 using ActionNet.Grains.Cameras;
 using ActionNet.Grains.Cluster;

@@ -1,3 +1,5 @@
+using ActionNet.Abstractions;
+
 namespace ActionNet.Api.Apis;
 
 /// <summary>
@@ -20,20 +22,11 @@ public static class ApiProblems
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
-            return TypedResults.Problem(detail: OneLine(e.Message), statusCode: StatusCodes.Status400BadRequest, title: "Bad Request");
+            return TypedResults.Problem(detail: ErrorText.OneLine(e.Message), statusCode: StatusCodes.Status400BadRequest, title: "Bad Request");
         }
         catch (Exception e) when (e is OrleansException or TimeoutException or SiloUnavailableException)
         {
-            return TypedResults.Problem(detail: $"the ActionNet cluster did not answer: {OneLine(e.Message)}", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable");
+            return TypedResults.Problem(detail: $"the ActionNet cluster did not answer: {ErrorText.OneLine(e.Message)}", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable");
         }
-    }
-
-    /// <summary>The first line of <paramref name="message"/>, without .NET's parameter suffix.</summary>
-    public static string OneLine(string message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var line = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
-        var parameter = line.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
-        return parameter > 0 ? line[..parameter] : line;
     }
 }

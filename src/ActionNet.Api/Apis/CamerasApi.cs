@@ -1,3 +1,4 @@
+using ActionNet.Abstractions;
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Abstractions.History;
 using ActionNet.Api.Auth;
@@ -50,7 +51,7 @@ public static class CamerasApi
         catch (ArgumentException e) when (request.Source is not null)
         {
             // Whatever a rule quoted of the source, its credentials stay masked.
-            throw new ArgumentException(new SourceUrl(request.Source).Scrub(ApiProblems.OneLine(e.Message)), e);
+            throw new ArgumentException(new SourceUrl(request.Source).Scrub(ErrorText.OneLine(e.Message)), e);
         }
 
         var view = await ViewAsync(cluster, id);

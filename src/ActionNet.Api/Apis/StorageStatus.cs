@@ -1,3 +1,4 @@
+using ActionNet.Abstractions;
 using ActionNet.Api.Hosting;
 using ActionNet.Storage;
 
@@ -30,7 +31,7 @@ public sealed class StorageStatus(IConfiguration configuration, TimeProvider tim
                 }
                 catch (StorageAccountUnreachableException e)
                 {
-                    last = (time.GetUtcNow(), false, ApiProblems.OneLine(e.Message));
+                    last = (time.GetUtcNow(), false, ErrorText.OneLine(e.Message));
                 }
             }
 

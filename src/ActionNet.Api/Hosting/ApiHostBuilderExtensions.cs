@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using ActionNet.Abstractions.Hosting;
 using ActionNet.Api.Auth;
 using ActionNet.Api.Live;
 using ActionNet.Client;
@@ -27,7 +28,7 @@ public static class ApiHostBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var options = builder.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions();
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<ApiOptions>>(new ApiOptionsValidation());
+        builder.Services.AddSingleton<IValidateOptions<ApiOptions>>(new OptionsRules<ApiOptions>(o => o.Validate()));
 
         var endpoint = new ClusterEndpoint(options.Clustering, options.Gateways, builder.Configuration[StorageConnectionKey], options.ClusterId, options.ServiceId);
         builder.UseOrleansClient(client => client
@@ -112,11 +113,5 @@ public static class ApiHostBuilderExtensions
                         AutoReplenishment = true,
                     }));
         });
-    }
-
-    private sealed class ApiOptionsValidation : IValidateOptions<ApiOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, ApiOptions options) =>
-            options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
     }
 }

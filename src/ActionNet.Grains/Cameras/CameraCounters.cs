@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ActionNet.Abstractions;
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Vision.Sources;
 
@@ -68,7 +69,7 @@ public sealed class CameraCounters
             sourceState = state;
             if (error is not null)
             {
-                lastError = OneLine(error);
+                lastError = ErrorText.OneLine(error);
             }
         }
     }
@@ -137,7 +138,7 @@ public sealed class CameraCounters
     {
         lock (gate)
         {
-            lastError = OneLine(error);
+            lastError = ErrorText.OneLine(error);
         }
     }
 
@@ -148,7 +149,7 @@ public sealed class CameraCounters
         {
             waitingForAccelerator = true;
             sourceState = CameraState.Streaming;
-            lastError = OneLine(error);
+            lastError = ErrorText.OneLine(error);
         }
     }
 
@@ -198,13 +199,5 @@ public sealed class CameraCounters
                 FrameHeight = health.Height > 0 ? health.Height : status.FrameHeight,
             };
         }
-    }
-
-    /// <summary>The first line of <paramref name="text"/>.</summary>
-    public static string OneLine(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var end = text.IndexOfAny(['\r', '\n']);
-        return end < 0 ? text : text[..end];
     }
 }

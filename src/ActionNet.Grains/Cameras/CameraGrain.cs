@@ -1,3 +1,4 @@
+using ActionNet.Abstractions;
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Abstractions.Cluster;
 using ActionNet.Abstractions.History;
@@ -224,7 +225,7 @@ public sealed partial class CameraGrain(
         catch (Exception e) when (e is ArgumentException or ModelContractException)
         {
             counters.SetState(CameraState.Failed, e.Message);
-            LogStartFailed(CameraId, CameraCounters.OneLine(e.Message));
+            LogStartFailed(CameraId, ErrorText.OneLine(e.Message));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using ActionNet.Abstractions;
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Abstractions.History;
 using ActionNet.Abstractions.Inference;
@@ -137,7 +138,7 @@ public sealed partial class CameraPipeline : IAsyncDisposable
                 catch (Exception e) when (!token.IsCancellationRequested && e is not OutOfMemoryException)
                 {
                     counters.SetState(CameraState.Reconnecting, e.Message);
-                    LogReaderCrashed(cameraId, CameraCounters.OneLine(e.Message));
+                    LogReaderCrashed(cameraId, ErrorText.OneLine(e.Message));
                     await Task.Delay(TimeSpan.FromSeconds(options.RetrySeconds), token);
                 }
             }
@@ -182,7 +183,7 @@ public sealed partial class CameraPipeline : IAsyncDisposable
             {
                 Drop(DropReason.Failed);
                 counters.Failed(e.Message);
-                LogScoringFailed(cameraId, CameraCounters.OneLine(e.Message));
+                LogScoringFailed(cameraId, ErrorText.OneLine(e.Message));
                 continue;
             }
             finally
@@ -204,7 +205,7 @@ public sealed partial class CameraPipeline : IAsyncDisposable
                 next = null;
                 Drop(DropReason.Unrecorded);
                 counters.Failed(e.Message);
-                LogRecordFailed(cameraId, CameraCounters.OneLine(e.Message));
+                LogRecordFailed(cameraId, ErrorText.OneLine(e.Message));
             }
         }
     }

@@ -1,3 +1,4 @@
+using ActionNet.Abstractions.Hosting;
 using ActionNet.Grains.Alerts;
 using ActionNet.Storage.Alerts;
 using Microsoft.Extensions.Configuration;

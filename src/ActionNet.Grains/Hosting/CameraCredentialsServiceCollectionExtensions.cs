@@ -1,3 +1,4 @@
+using ActionNet.Abstractions.Hosting;
 using ActionNet.Grains.Cameras;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.DataProtection;

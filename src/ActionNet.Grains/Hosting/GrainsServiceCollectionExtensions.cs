@@ -1,3 +1,4 @@
+using ActionNet.Abstractions.Hosting;
 using ActionNet.Grains.Cameras;
 using ActionNet.Grains.Cluster;
 using ActionNet.Grains.History;

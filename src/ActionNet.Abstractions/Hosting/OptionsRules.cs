@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Options;
 
-namespace ActionNet.Grains.Hosting;
+namespace ActionNet.Abstractions.Hosting;
 
-/// <summary>Fails start-up with one line per broken setting, each naming its configuration key.</summary>
+/// <summary>
+/// Fails start-up with one line per broken setting, each naming its configuration key: the one validator of every
+/// options class the silo and the API host bind (each class lists its own problems).
+/// </summary>
 /// <typeparam name="TOptions">The options checked.</typeparam>
 public sealed class OptionsRules<TOptions>(Func<TOptions, IEnumerable<string>> problems) : IValidateOptions<TOptions>
     where TOptions : class
