@@ -53,14 +53,14 @@ public sealed class CameraHistoryWriter
             var writer = new CameraHistoryWriter(store, camera, current with { Epoch = current.Epoch + 1, Silo = silo });
             var draft = writer.state with { Tracker = current.Tracker.Clone() };
             var pending = new Pending();
-            if (draft.HourTicks != 0)
-            {
-                // Take over the hour blob, and index what a crashed writer appended but did not index.
-                draft = await writer.TakeBlobAsync(draft, new DateTimeOffset(draft.HourTicks, TimeSpan.Zero), pending, breakForeignLease: true, cancellationToken);
-            }
-
             try
             {
+                if (draft.HourTicks != 0)
+                {
+                    // Take over the hour blob, and index what a crashed writer appended but did not index.
+                    draft = await writer.TakeBlobAsync(draft, new DateTimeOffset(draft.HourTicks, TimeSpan.Zero), pending, breakForeignLease: true, cancellationToken);
+                }
+
                 writer.state = await writer.CommitAsync(draft, pending, etag.HasValue ? etag : null, cancellationToken);
                 return writer;
             }
@@ -205,7 +205,16 @@ public sealed class CameraHistoryWriter
             }
 
             await blob.GetBlobLeaseClient().BreakAsync(TimeSpan.Zero, cancellationToken: cancellationToken);
-            await lease.AcquireAsync(TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
+            try
+            {
+                await lease.AcquireAsync(TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
+            }
+            catch (RequestFailedException again) when (again.ErrorCode == BlobErrorCode.LeaseAlreadyPresent)
+            {
+                // Another writer took the lease between the break and this acquire: it opened at the same time.
+                // Opening reads the epochs again and goes above it; an open writer has been replaced.
+                throw new WriterFencedException(Camera, $"another writer took the lease of {name} while writer epoch {draft.Epoch} was opening: {again.ErrorCode}");
+            }
         }
 
         var length = created ? 0 : (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ContentLength;

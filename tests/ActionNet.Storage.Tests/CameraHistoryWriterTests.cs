@@ -35,6 +35,28 @@ public sealed class CameraHistoryWriterTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task WritersOpeningAtOnceOverACrashedWritersLeaseAllOpenAndOnlyTheNewestWrites()
+    {
+        var store = azurite.CreateStore();
+        var crashed = await store.OpenWriterAsync("quay", "silo-0");
+        await crashed.WriteAsync(Records("quay", 0, 4));
+
+        // A restarted silo's flush timer and a camera's first window both open the camera's writer: each breaks
+        // the other's lease of the hour blob. Neither may fail with a raw lease conflict.
+        var opened = await Task.WhenAll(Enumerable.Range(1, 4).Select(i => store.OpenWriterAsync("quay", $"silo-{i}")));
+        var newest = opened.MaxBy(w => w.Epoch)!;
+        Assert.Equal(opened.Length, opened.Select(w => w.Epoch).Distinct().Count());
+
+        var results = await Task.WhenAll(opened.Select(w => Capture(() => w.WriteAsync(Records("quay", 5, 9, $"by-{w.Epoch}")))));
+
+        Assert.Null(results[Array.IndexOf(opened, newest)]);
+        Assert.All(results.Where((_, i) => opened[i] != newest), r => Assert.IsType<WriterFencedException>(r));
+        var stored = await RawEventsAsync(store, "quay");
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), stored.Select(e => e.Sequence));
+        Assert.All(stored.Where(e => e.Sequence >= 5), e => Assert.Equal($"by-{newest.Epoch}", e.Label));
+    }
+
+    [Fact]
     public async Task WritingTheSameRecordsAgainStoresNothingTwice()
     {
         var store = azurite.CreateStore();

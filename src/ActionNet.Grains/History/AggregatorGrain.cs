@@ -36,6 +36,7 @@ public sealed partial class AggregatorGrain(
     private CameraHistoryWriter? writer;
     private string[]? registeredLabels;
     private bool initialized;
+    private Task? initializing;
     private bool flushing;
     private long storedSequence = -1;
     private long recordedSequence = -1;
@@ -188,13 +189,26 @@ public sealed partial class AggregatorGrain(
         throw new InvalidOperationException($"label history for camera '{CameraId}' refused window {header.Sequence}: {reason}; recorded as lost");
     }
 
-    private async Task EnsureInitializedAsync()
+    // Single flight: the flush timer interleaves with RecordAsync and GetNextSequenceAsync, and two openings at
+    // once would open two writers of this camera, each breaking the other's blob lease (one then fenced). A
+    // failed opening is tried again by the next caller.
+    private Task EnsureInitializedAsync()
     {
         if (initialized)
         {
-            return;
+            return Task.CompletedTask;
         }
 
+        if (initializing is not { IsCompleted: false })
+        {
+            initializing = InitializeAsync();
+        }
+
+        return initializing;
+    }
+
+    private async Task InitializeAsync()
+    {
         try
         {
             journal ??= journals.Open(CameraId);
