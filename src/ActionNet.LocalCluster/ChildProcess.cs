@@ -94,14 +94,20 @@ public sealed partial class ChildProcess : IAsyncDisposable
     /// <summary>The last <paramref name="lines"/> lines of the log, for error messages.</summary>
     public string Tail(int lines = 5)
     {
+        var all = ReadLog().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(" | ", all.TakeLast(lines).Select(l => l.Trim()));
+    }
+
+    /// <summary>The whole log so far, read while the process may still write to it.</summary>
+    public string ReadLog()
+    {
         lock (_logLock)
         {
             _log.Flush();
         }
 
         using var reader = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-        var all = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        return string.Join(" | ", all.TakeLast(lines).Select(l => l.Trim()));
+        return reader.ReadToEnd();
     }
 
     /// <summary>Kills the process at once with SIGKILL, as a crash or an OOM kill would.</summary>

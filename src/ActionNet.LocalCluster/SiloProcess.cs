@@ -67,6 +67,9 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>The last lines of the silo's log.</summary>
     public string Tail(int lines = 5) => _process.Tail(lines);
 
+    /// <summary>The silo's whole log so far.</summary>
+    public string ReadLog() => _process.ReadLog();
+
     /// <summary>
     /// Starts a silo and waits (up to <paramref name="timeout"/>) for its gateway; the process is
     /// stopped and its log tail reported when it exits or never opens the gateway.

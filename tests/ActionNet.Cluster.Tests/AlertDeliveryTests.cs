@@ -115,7 +115,7 @@ public sealed class AlertDeliveryTests(AlertClusterFixture fixture)
             var scrape = await MetricsAsync();
             Assert.True(scrape.Value("actionnet_alerts_delivered_total", ("outcome", "delivered")) >= deliveries.Length, scrape.Text);
             var listed = await Cluster.CliOkAsync("alerts", "list", "--json");
-            var text = listed.Stdout + scrape.Text + string.Concat(Cluster.Host.Silos.Select(s => ReadShared(s.LogPath)));
+            var text = listed.Stdout + scrape.Text + string.Concat(Cluster.Host.Silos.Select(s => s.ReadLog()));
             Assert.False(AlertClusterSettings.LeaksSecret(text, fixture.Broker, fixture.Secret), "the webhook secret or the broker password appears in a rule listing, a silo log or /metrics");
         }
         finally
@@ -243,12 +243,6 @@ public sealed class AlertDeliveryTests(AlertClusterFixture fixture)
     {
         using var http = new HttpClient { BaseAddress = Cluster.Silo("cpu").HttpAddress, Timeout = TimeSpan.FromSeconds(10) };
         return await PrometheusScrape.ReadAsync(http);
-    }
-
-    private static string ReadShared(string path)
-    {
-        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-        return reader.ReadToEnd();
     }
 
     private async Task<AlertDelivery?> DeliveryAsync(string id) =>

@@ -1,5 +1,6 @@
 using ActionNet.Abstractions.Cluster;
 using ActionNet.Cluster.Tests.Support;
+using ActionNet.Drills;
 using ActionNet.LocalCluster;
 
 namespace ActionNet.Cluster.Tests;
@@ -28,6 +29,7 @@ public sealed class SiloShutdownDrainTests
         Assert.Contains($"stopping: draining silo {address},", log, StringComparison.Ordinal);
         Assert.Contains($"stopping: silo {address} drained in", log, StringComparison.Ordinal);
         await AssertScoredOnBeforeExitAsync(cluster, moving, staying, stopped);
+        await AssertNoLongerKeptDrainedAsync(cluster, address, staying);
     }
 
     [Fact]
@@ -55,6 +57,7 @@ public sealed class SiloShutdownDrainTests
         var log = await File.ReadAllTextAsync(leaving.LogPath);
         Assert.DoesNotContain("stopping: draining silo", log, StringComparison.Ordinal);
         await AssertScoredOnBeforeExitAsync(cluster, moving, staying, stopped);
+        await AssertNoLongerKeptDrainedAsync(cluster, address, staying);
     }
 
     // Four t4-only cameras, two on each silo; returns the leaving silo's address and its cameras.
@@ -97,6 +100,16 @@ public sealed class SiloShutdownDrainTests
             Assert.True((await cluster.GapsAsync(camera)).Length <= 1, $"camera {camera}: more than one gap for one move");
         }
     }
+
+    // The ledger forgets the drained address once membership has the silo dead: a stopped pod's address never
+    // comes back (a new pod is a new generation), so without this every scale-in would leave one behind.
+    private static Task AssertNoLongerKeptDrainedAsync(TestCluster cluster, string address, SiloProcess staying) =>
+        DrillWait.UntilAsync(
+            $"the ledger on {staying.Name} forgetting drained silo {address}",
+            TimeSpan.FromSeconds(60),
+            () => Task.FromResult(staying.ReadLog()),
+            log => log.Contains($"silo {address}: left the cluster; no longer kept as drained", StringComparison.Ordinal),
+            cluster.Diagnostics);
 
     private static int Cameras(ClusterStatus status, string host) =>
         status.Silos.Where(s => s.Host == host).Sum(s => s.ActiveCameras);

@@ -1,3 +1,4 @@
+using ActionNet.Abstractions;
 using ActionNet.Abstractions.Cluster;
 using ActionNet.Grains.Cameras;
 using ActionNet.Grains.Placement;
@@ -10,10 +11,13 @@ namespace ActionNet.Grains.Cluster;
 /// more than <see cref="SilentAfter"/> is left out as gone. Also the placement ledger: it picks the silo with
 /// the most spare capacity for a camera and reserves the camera's demand there until that silo's report
 /// shows it, so cameras placed in a burst (a silo died) spread instead of piling onto one silo. The drained
-/// silos are persisted; reports live in memory (a re-activated grain is complete within one interval).
+/// silos are persisted until Orleans membership says they left (a stopped pod's address never returns: a
+/// restarted silo has a new generation); reports live in memory (a re-activated grain is complete within one
+/// interval).
 /// </summary>
 public sealed partial class ClusterStatusGrain(
     [PersistentState("cluster", CameraGrain.StorageName)] IPersistentState<ClusterControlState> control,
+    IClusterMembershipService membership,
     TimeProvider time,
     ILogger<ClusterStatusGrain> logger) : Grain, IClusterStatusGrain
 {
@@ -28,7 +32,7 @@ public sealed partial class ClusterStatusGrain(
     private readonly Dictionary<string, string> departed = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
-    public Task ReportAsync(SiloReport report)
+    public async Task ReportAsync(SiloReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         reports[report.Silo] = (report, time.GetUtcNow());
@@ -45,7 +49,7 @@ public sealed partial class ClusterStatusGrain(
             departed.Remove(gone);
         }
 
-        return Task.CompletedTask;
+        await ForgetLeftSilosAsync();
     }
 
     /// <inheritdoc/>
@@ -133,6 +137,39 @@ public sealed partial class ClusterStatusGrain(
         return address;
     }
 
+    // Without this the ledger would grow by one drained address for every pod that was ever stopped.
+    private async Task ForgetLeftSilosAsync()
+    {
+        if (control.State.Drained.Count == 0)
+        {
+            return;
+        }
+
+        var snapshot = membership.CurrentSnapshot;
+        var reporting = Fresh();
+        var left = control.State.Drained.Where(d => DrainedSilos.HasLeft(d, snapshot.GetSiloStatus, reporting.ContainsKey(d))).ToArray();
+        if (left.Length == 0)
+        {
+            return;
+        }
+
+        foreach (var silo in left)
+        {
+            control.State.Drained.Remove(silo);
+            LogDrain(silo, "left the cluster; no longer kept as drained");
+        }
+
+        try
+        {
+            await control.WriteStateAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Kept out of memory all the same; the next write of the ledger (or the next activation) persists it.
+            LogForgetNotSaved(ErrorText.OneLine(e.Message));
+        }
+    }
+
     private Dictionary<string, SiloReport> Fresh()
     {
         var now = time.GetUtcNow();
@@ -184,6 +221,9 @@ public sealed partial class ClusterStatusGrain(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "camera {Camera}: placed on {Silo} (of {Candidates} candidates)")]
     private partial void LogPlaced(string camera, string silo, int candidates);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "could not save the drained silos after forgetting those that left: {Reason}")]
+    private partial void LogForgetNotSaved(string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "silo {Silo}: {What}")]
     private partial void LogDrain(string silo, string what);
