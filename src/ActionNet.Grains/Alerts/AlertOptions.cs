@@ -55,6 +55,13 @@ public sealed class AlertOptions
     public int CatchUpMinutes { get; set; } = 10;
 
     /// <summary>
+    /// Days a settled delivery (delivered or failed) stays listed before the hourly retention sweep removes it
+    /// (0 keeps every delivery). At least a day, so longer than any catch-up window: a swept phase is never
+    /// derived and sent again.
+    /// </summary>
+    public int DeliveryRetentionDays { get; set; } = 30;
+
+    /// <summary>
     /// The wait after the <paramref name="attempts"/>-th failed attempt: <see cref="FirstRetryDelayMs"/>, doubling
     /// with each attempt, at most <see cref="MaxRetryDelaySeconds"/>.
     /// </summary>
@@ -82,6 +89,7 @@ public sealed class AlertOptions
         Range(errors, nameof(RequestTimeoutSeconds), RequestTimeoutSeconds, 1, 300);
         Range(errors, nameof(UpdateIntervalSeconds), UpdateIntervalSeconds, 0, 3600);
         Range(errors, nameof(CatchUpMinutes), CatchUpMinutes, 0, 24 * 60);
+        Range(errors, nameof(DeliveryRetentionDays), DeliveryRetentionDays, 0, 3650);
         Table(errors, nameof(RulesTable), RulesTable);
         Table(errors, nameof(DeliveriesTable), DeliveriesTable);
         return errors;

@@ -1,6 +1,8 @@
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Abstractions.History;
+using ActionNet.Grains.Alerts;
 using ActionNet.Storage;
+using ActionNet.Storage.Alerts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,11 +11,14 @@ namespace ActionNet.Grains.History;
 /// <summary>
 /// The retention sweeper (key: <see cref="IHistoryRetentionGrain.Key"/>): an hourly reminder sweeps every
 /// camera in the history catalogue with <see cref="HistoryRetention"/>, keeping the camera registration's
-/// <see cref="CameraRegistration.RetentionDays"/> or, without one, <see cref="HistoryStorageOptions.RetentionDays"/>.
+/// <see cref="CameraRegistration.RetentionDays"/> or, without one, <see cref="HistoryStorageOptions.RetentionDays"/>;
+/// then the alert deliveries settled before <see cref="AlertOptions.DeliveryRetentionDays"/>.
 /// </summary>
 public sealed partial class HistoryRetentionGrain(
     LabelStore store,
+    AlertStore alerts,
     IOptions<HistoryStorageOptions> options,
+    IOptions<AlertOptions> alertOptions,
     TimeProvider clock,
     ILogger<HistoryRetentionGrain> logger) : Grain, IHistoryRetentionGrain, IRemindable
 {
@@ -48,9 +53,23 @@ public sealed partial class HistoryRetentionGrain(
             }
         }
 
+        if (alertOptions.Value.DeliveryRetentionDays is > 0 and var deliveryDays)
+        {
+            var cutoff = clock.GetUtcNow().AddDays(-deliveryDays);
+            var deliveries = await alerts.SweepDeliveriesAsync(cutoff);
+            removed += deliveries;
+            if (deliveries > 0)
+            {
+                LogDeliveriesSwept(deliveryDays, cutoff, deliveries);
+            }
+        }
+
         return removed;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "camera {Camera}: retention {Days} d removed history before {Cutoff:O}: {Rows} index rows, {Blobs} event blobs")]
     private partial void LogSwept(string camera, int days, DateTimeOffset cutoff, int rows, int blobs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "alert deliveries: retention {Days} d removed {Deliveries} settled deliveries created before {Cutoff:O}")]
+    private partial void LogDeliveriesSwept(int days, DateTimeOffset cutoff, int deliveries);
 }

@@ -13,7 +13,8 @@ namespace ActionNet.Storage.Alerts;
 /// router's checkpoint (<c>router</c>). The deliveries table is the outbox: each delivery is written as two
 /// rows of one partition in one transaction, one keyed by its id (so a re-derived phase is refused as a
 /// duplicate, and pending rows are found again) and one keyed by inverted creation time (newest first, for
-/// listing), and both are updated after each attempt. Outages surface as
+/// listing), and both are updated after each attempt; settled deliveries older than the retention are swept
+/// (<see cref="SweepDeliveriesAsync"/>). Outages surface as
 /// <see cref="AlertStorageUnavailableException"/>. Thread-safe.
 /// </summary>
 public sealed class AlertStore
@@ -199,13 +200,69 @@ public sealed class AlertStore
             cancellationToken);
     }
 
+    /// <summary>
+    /// Removes the deliveries created before <paramref name="before"/> whose outcome is settled (both rows of
+    /// each); pending ones stay until the router settles them. Returns how many were removed.
+    /// </summary>
+    public Task<int> SweepDeliveriesAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
+        GuardAsync(
+            async () =>
+            {
+                // Newest first by key, so everything created before the cutoff sorts after its key; '/' follows
+                // the '.' that ends the time in a key, so a delivery created exactly at the cutoff is kept.
+                var from = ByTimePrefix + Inverted(before) + "/";
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DeliveryPartition} and RowKey gt {from} and RowKey lt {Next(ByTimePrefix)} and Outcome ne {Name(AlertOutcome.Pending)}");
+                var old = new List<(string TimeKey, string Id)>();
+                await foreach (var row in deliveries.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Id"], cancellationToken: cancellationToken))
+                {
+                    old.Add((row.RowKey, row.GetString("Id") ?? ""));
+                }
+
+                foreach (var (timeKey, id) in old)
+                {
+                    await DeleteDeliveryAsync(timeKey, ByIdPrefix + id, cancellationToken);
+                }
+
+                return old.Count;
+            },
+            cancellationToken);
+
+    private async Task DeleteDeliveryAsync(string timeKey, string idKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await deliveries.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(DeliveryPartition, timeKey), ETag.All),
+                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(DeliveryPartition, idKey), ETag.All),
+                ],
+                cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // One of the two rows is gone already (an earlier sweep stopped between them): remove the other alone.
+            foreach (var key in new[] { timeKey, idKey })
+            {
+                try
+                {
+                    using var _ = await deliveries.DeleteEntityAsync(DeliveryPartition, key, ETag.All, cancellationToken);
+                }
+                catch (RequestFailedException gone) when (gone.Status == 404)
+                {
+                }
+            }
+        }
+    }
+
     private static string ByIdKey(AlertDelivery delivery) => ByIdPrefix + delivery.Id;
 
     // Inverted ticks of the creation time (whole milliseconds, which every table service keeps exactly), so the newest sorts first.
-    private static string ByTimeKey(AlertDelivery delivery)
+    private static string ByTimeKey(AlertDelivery delivery) => $"{ByTimePrefix}{Inverted(delivery.CreatedAt)}.{delivery.Id}";
+
+    private static string Inverted(DateTimeOffset time)
     {
-        var ticks = delivery.CreatedAt.UtcTicks - (delivery.CreatedAt.UtcTicks % TimeSpan.TicksPerMillisecond);
-        return string.Create(CultureInfo.InvariantCulture, $"{ByTimePrefix}{DateTimeOffset.MaxValue.UtcTicks - ticks:D19}.{delivery.Id}");
+        var ticks = time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerMillisecond);
+        return (DateTimeOffset.MaxValue.UtcTicks - ticks).ToString("D19", CultureInfo.InvariantCulture);
     }
 
     private static string Next(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
