@@ -35,7 +35,7 @@ public sealed class EventsTests(ConsoleFixture fixture)
             Assert.True(item["confidence"]!.GetValue<double>() >= search.MinConfidence);
         }
 
-        // Times show in the browser's zone (Europe/Berlin here), with UTC on hover.
+        // Times show in the browser's zone and locale (Europe/Berlin and en-GB here: 24-hour), with UTC on hover.
         var time = rows.First.Locator("time");
         var utc = DateTimeOffset.Parse((await time.GetAttributeAsync("datetime"))!, CultureInfo.InvariantCulture);
         var local = TimeZoneInfo.ConvertTime(utc, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));

@@ -48,7 +48,15 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     /// <summary>Opens the console at <paramref name="origin"/> in a new context <paramref name="width"/> pixels wide.</summary>
     public async Task<ConsolePage> OpenAsync(Uri origin, int width = ConsolePage.DesktopWidth, int height = 900)
     {
-        var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, AcceptDownloads = true, TimezoneId = "Europe/Berlin" });
+        // A fixed zone and locale: the console shows times in the browser's own, and a test must not depend on the
+        // machine's, nor on the hour (en-US writes 01:13:51 PM after noon where en-GB writes 13:13:51).
+        var context = await _browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = width, Height = height },
+            AcceptDownloads = true,
+            TimezoneId = "Europe/Berlin",
+            Locale = "en-GB",
+        });
         return await ConsolePage.OpenAsync(context, origin);
     }
 
