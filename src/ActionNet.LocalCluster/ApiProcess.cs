@@ -29,6 +29,9 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>The last lines of the host's log.</summary>
     public string Tail(int lines = 5) => _process.Tail(lines);
 
+    /// <summary>The API host's whole log so far.</summary>
+    public string ReadLog() => _process.ReadLog();
+
     /// <summary>
     /// Starts an API host for the cluster of <paramref name="gateways"/> and <paramref name="clusterId"/> on
     /// <paramref name="port"/> (a free one when 0), with the storage account of <paramref name="storage"/> and

@@ -177,7 +177,7 @@ public sealed class ApiTests(SharedClusterFixture fixture)
         var camera = TestCluster.NewCameraId("apisse");
         var client = api.Client(api.ViewerKey);
         using var cancel = new CancellationTokenSource(TestCluster.Patience);
-        using var response = await client.GetAsync(new Uri($"/api/v1/events/live?camera={camera}", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancel.Token);
+        var response = await client.GetAsync(new Uri($"/api/v1/events/live?camera={camera}", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancel.Token);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         try
         {
@@ -203,9 +203,15 @@ public sealed class ApiTests(SharedClusterFixture fixture)
             Assert.All(received, r => Assert.Equal(camera, r.Label.CameraId));
             Assert.All(received, r => Assert.True(r.At - r.Label.StoredAt < TimeSpan.FromSeconds(2), $"window {r.Label.Sequence} arrived {(r.At - r.Label.StoredAt).TotalMilliseconds:F0} ms after it was persisted"));
             Assert.Equal(received.Select(r => r.Label.Sequence).Order(), received.Select(r => r.Label.Sequence));
+
+            // The subscriber leaves while the API waits for its next event: the stream ends quietly.
+            response.Dispose();
+            await Task.Delay(TimeSpan.FromSeconds(3), cancel.Token);
+            Assert.DoesNotContain("EventsApi.LiveAsync", api.Process.ReadLog(), StringComparison.Ordinal);
         }
         finally
         {
+            response.Dispose();
             await Cluster.RemoveQuietlyAsync(camera);
         }
     }

@@ -55,10 +55,15 @@ public static class EventsApi
         context.Response.Headers["X-Accel-Buffering"] = "no";
         await context.Response.StartAsync(cancellationToken);
         var writer = context.Response.BodyWriter;
-        var events = subscriber.ReadAllAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+
+        // The reader's own token: whatever ends the loop (the client leaving, a failed write) ends a pending read
+        // too, which must finish before the reader is disposed (disposing it mid-read throws).
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var events = subscriber.ReadAllAsync(reading.Token).GetAsyncEnumerator(reading.Token);
+        var next = Task.FromResult(false);
         try
         {
-            var next = events.MoveNextAsync().AsTask();
+            next = events.MoveNextAsync().AsTask();
             var beat = Task.Delay(Heartbeat, cancellationToken);
             while (true)
             {
@@ -87,6 +92,8 @@ public static class EventsApi
         }
         finally
         {
+            await reading.CancelAsync();
+            await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await events.DisposeAsync().AsTask().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
