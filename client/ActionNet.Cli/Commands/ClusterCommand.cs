@@ -81,6 +81,10 @@ public static class ClusterCommand
         {
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
             var status = connection.Client.GetGrain<IClusterStatusGrain>(0);
+
+            // The silos' cameras as their last reports saw them, before any moves: each camera of the drained silo
+            // must also score on its new silo before the silo counts as empty.
+            var before = (await status.GetStatusAsync()).Silos;
             var address = await status.DrainAsync(parse.GetValue(silo)!);
             CliConsole.Out.WriteLine($"draining {address}");
             if (parse.GetValue(wait) is not { } seconds)
@@ -88,14 +92,13 @@ public static class ClusterCommand
                 return 0;
             }
 
-            // The silo's cameras as its last report saw them: each must also score on its new silo before the silo is empty.
-            var before = (await status.GetStatusAsync()).Silos.FirstOrDefault(s => s.Silo == address);
-            var moving = before?.Cameras.Select(c => c.CameraId).ToArray() ?? [];
+            var leaving = before.FirstOrDefault(s => s.Silo == address);
+            var moving = leaving?.Cameras.Select(c => c.CameraId).ToArray() ?? [];
             var deadline = DateTimeOffset.UtcNow.AddSeconds(seconds);
             while (true)
             {
                 var left = (await status.GetStatusAsync()).Silos.FirstOrDefault(s => s.Silo == address)?.ActiveCameras ?? 0;
-                var pending = left == 0 ? await DrainHandoff.PendingAsync(connection.Client, before?.Host ?? "", moving) : [];
+                var pending = left == 0 ? await DrainHandoff.PendingAsync(connection.Client, leaving?.Host ?? "", moving) : [];
                 if (left == 0 && pending.Length == 0)
                 {
                     CliConsole.Out.WriteLine($"drained {address}: no camera runs there");

@@ -217,6 +217,10 @@ public sealed partial class CameraGrain(
             var hooks = new CameraPipelineHooks(aggregator.GetNextSequenceAsync, aggregator.RecordAsync);
             var cudaDecoding = settings.CudaDecoding ?? !string.Equals(silo.Accelerator, AcceleratorMetadata.Cpu, StringComparison.OrdinalIgnoreCase);
             running = new CameraPipeline(CameraId, credentials.Open(registration), registration.Plan!, contract, scorer, hooks, counters, activity, settings, silo, cudaDecoding, logger);
+
+            // Connecting from here, not from when the reader's thread gets going: a status read in between must
+            // not show a camera that is starting as stopped (a drain would take that as settled).
+            counters.SetState(CameraState.Connecting);
             running.Start();
 
             // The pipeline runs on its own threads, not through grain calls: keep the activation while it reads.
