@@ -155,7 +155,9 @@ public sealed partial class ClusterStatusGrain(
 
         foreach (var silo in left)
         {
+            // Its last report goes too: a dead silo must not look like a serving one until the report goes stale.
             control.State.Drained.Remove(silo);
+            reports.Remove(silo);
             LogDrain(silo, "left the cluster; no longer kept as drained");
         }
 
@@ -163,9 +165,10 @@ public sealed partial class ClusterStatusGrain(
         {
             await control.WriteStateAsync();
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not (OperationCanceledException or Orleans.Storage.InconsistentStateException))
         {
             // Kept out of memory all the same; the next write of the ledger (or the next activation) persists it.
+            // A conflict is not caught: Orleans then deactivates this activation, whose ETag is stale.
             LogForgetNotSaved(ErrorText.OneLine(e.Message));
         }
     }
