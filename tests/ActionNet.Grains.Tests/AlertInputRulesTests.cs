@@ -78,6 +78,18 @@ public sealed class AlertInputRulesTests
         Assert.Equal([0.5, 1, 2, 4, 5, 5], Enumerable.Range(1, 6).Select(a => options.RetryDelay(a).TotalSeconds));
     }
 
+    [Theory]
+    [InlineData(1, 1440, "ActionNet:Alerts:DeliveryRetentionDays is 1 day(s), not longer than ActionNet:Alerts:CatchUpMinutes (1440 min); expected more, or 0 to keep every delivery")]
+    [InlineData(-1, 10, "ActionNet:Alerts:DeliveryRetentionDays is -1; expected 0 to 3650")]
+    [InlineData(1, 1439, null)]
+    [InlineData(0, 1440, null)]
+    public void DeliveriesAreKeptLongerThanARouterCatchesUp(int days, int catchUpMinutes, string? expected)
+    {
+        var problems = new AlertOptions { DeliveryRetentionDays = days, CatchUpMinutes = catchUpMinutes }.Validate();
+
+        Assert.Equal(expected is null ? Array.Empty<string>() : new[] { expected }, problems);
+    }
+
     [Fact]
     public void SettingsProblemsNameTheirKeyAndNeverRepeatTheSecret()
     {

@@ -37,6 +37,19 @@ public sealed class AlertDeliveryRetentionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ABacklogGoesInTransactionsOfFiftyDeliveries()
+    {
+        var store = NewStore();
+        var old = Enumerable.Range(0, 120).Select(i => Delivery($"old-{i:D3}", Cutoff.AddMinutes(-1 - i), AlertOutcome.Delivered));
+        await Task.WhenAll(old.Append(Delivery("kept", Cutoff.AddMinutes(1), AlertOutcome.Failed))
+            .Select(d => store.TryAddDeliveryAsync(new AlertOutboxEntry(d, "{}", null))));
+
+        Assert.Equal(120, await store.SweepDeliveriesAsync(Cutoff));
+
+        Assert.Equal(["kept"], (await store.DeliveriesAsync(AlertInputRules.MaxDeliveriesLimit, null)).Items.Select(d => d.Id));
+    }
+
+    [Fact]
     public async Task ADeliveryMissingOneOfItsRowsIsStillRemoved()
     {
         var (store, table) = NewStoreAndDeliveriesTable();

@@ -56,8 +56,9 @@ public sealed class AlertOptions
 
     /// <summary>
     /// Days a settled delivery (delivered or failed) stays listed before the hourly retention sweep removes it
-    /// (0 keeps every delivery). At least a day, so longer than any catch-up window: a swept phase is never
-    /// derived and sent again.
+    /// (0 keeps every delivery). It must be longer than <see cref="CatchUpMinutes"/>, so a running router never
+    /// derives a swept step again; a router down for longer than the retention may send such steps again when
+    /// it catches up.
     /// </summary>
     public int DeliveryRetentionDays { get; set; } = 30;
 
@@ -90,6 +91,10 @@ public sealed class AlertOptions
         Range(errors, nameof(UpdateIntervalSeconds), UpdateIntervalSeconds, 0, 3600);
         Range(errors, nameof(CatchUpMinutes), CatchUpMinutes, 0, 24 * 60);
         Range(errors, nameof(DeliveryRetentionDays), DeliveryRetentionDays, 0, 3650);
+        if (DeliveryRetentionDays > 0 && DeliveryRetentionDays * 24 * 60 <= CatchUpMinutes)
+        {
+            errors.Add($"{SectionName}:{nameof(DeliveryRetentionDays)} is {DeliveryRetentionDays} day(s), not longer than {SectionName}:{nameof(CatchUpMinutes)} ({CatchUpMinutes} min); expected more, or 0 to keep every delivery");
+        }
         Table(errors, nameof(RulesTable), RulesTable);
         Table(errors, nameof(DeliveriesTable), DeliveriesTable);
         return errors;

@@ -28,6 +28,9 @@ public sealed class AlertStore
     private const string ByTimePrefix = "t.";
     private const string TokenVersion = "d1";
 
+    /// <summary>The most deliveries one <see cref="SweepDeliveriesAsync"/> removes.</summary>
+    public const int MaxSweptDeliveries = 5000;
+
     private readonly TableClient rules;
     private readonly TableClient deliveries;
     private readonly Uri endpoint;
@@ -202,7 +205,8 @@ public sealed class AlertStore
 
     /// <summary>
     /// Removes the deliveries created before <paramref name="before"/> whose outcome is settled (both rows of
-    /// each); pending ones stay until the router settles them. Returns how many were removed.
+    /// each), at most <see cref="MaxSweptDeliveries"/> per call (the next sweep goes on); pending ones stay until
+    /// the router settles them. Returns how many were removed.
     /// </summary>
     public Task<int> SweepDeliveriesAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
         GuardAsync(
@@ -212,36 +216,39 @@ public sealed class AlertStore
                 // the '.' that ends the time in a key, so a delivery created exactly at the cutoff is kept.
                 var from = ByTimePrefix + Inverted(before) + "/";
                 var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DeliveryPartition} and RowKey gt {from} and RowKey lt {Next(ByTimePrefix)} and Outcome ne {Name(AlertOutcome.Pending)}");
-                var old = new List<(string TimeKey, string Id)>();
-                await foreach (var row in deliveries.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Id"], cancellationToken: cancellationToken))
+                var old = new List<(string TimeKey, string IdKey)>();
+                await foreach (var row in deliveries.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["PartitionKey", "RowKey", "Id"], cancellationToken: cancellationToken))
                 {
-                    old.Add((row.RowKey, row.GetString("Id") ?? ""));
+                    old.Add((row.RowKey, ByIdPrefix + (row.GetString("Id") ?? "")));
+                    if (old.Count == MaxSweptDeliveries)
+                    {
+                        break;
+                    }
                 }
 
-                foreach (var (timeKey, id) in old)
+                // One partition: a transaction removes up to 50 deliveries (its limit is 100 rows).
+                foreach (var chunk in old.Chunk(50))
                 {
-                    await DeleteDeliveryAsync(timeKey, ByIdPrefix + id, cancellationToken);
+                    await DeleteDeliveriesAsync(chunk, cancellationToken);
                 }
 
                 return old.Count;
             },
             cancellationToken);
 
-    private async Task DeleteDeliveryAsync(string timeKey, string idKey, CancellationToken cancellationToken)
+    private async Task DeleteDeliveriesAsync((string TimeKey, string IdKey)[] chunk, CancellationToken cancellationToken)
     {
         try
         {
             await deliveries.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(DeliveryPartition, timeKey), ETag.All),
-                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(DeliveryPartition, idKey), ETag.All),
-                ],
+                chunk.SelectMany(d => new[] { d.TimeKey, d.IdKey })
+                    .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(DeliveryPartition, key), ETag.All)),
                 cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            // One of the two rows is gone already (an earlier sweep stopped between them): remove the other alone.
-            foreach (var key in new[] { timeKey, idKey })
+            // A row is gone already (an earlier sweep stopped between the two rows of a delivery): row by row.
+            foreach (var key in chunk.SelectMany(d => new[] { d.TimeKey, d.IdKey }))
             {
                 try
                 {
