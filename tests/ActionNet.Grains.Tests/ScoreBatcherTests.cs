@@ -73,9 +73,11 @@ public class ScoreBatcherTests
     public async Task AFullQueueDropsTheOldestWaitingItemWhoeverSubmittedItSoEveryCallerLosesTheSameShare()
     {
         using var gate = new ManualResetEventSlim(false);
+        var inModel = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var batcher = new ScoreBatcher<string, string>(
             items =>
             {
+                inModel.TrySetResult();
                 gate.Wait();
                 return items;
             },
@@ -83,9 +85,10 @@ public class ScoreBatcherTests
             maxWait: TimeSpan.Zero,
             maxQueued: 4);
 
-        // The first item blocks the model; then two callers interleave 8 items each into a queue of 4.
+        // The first item blocks the model (once it is there, not after a guessed delay: on a loaded machine it
+        // may not have left the queue yet); then two callers interleave 8 items each into a queue of 4.
         var running = batcher.SubmitAsync("first");
-        await Task.Delay(100);
+        await inModel.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var submitted = Enumerable.Range(0, 8).SelectMany(i => new[] { ("a", batcher.SubmitAsync($"a{i}")), ("b", batcher.SubmitAsync($"b{i}")) }).ToArray();
         gate.Set();
         await running;
