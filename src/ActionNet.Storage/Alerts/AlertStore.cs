@@ -238,17 +238,17 @@ public sealed class AlertStore
 
     private async Task DeleteDeliveriesAsync((string TimeKey, string IdKey)[] chunk, CancellationToken cancellationToken)
     {
+        var keys = chunk.SelectMany(d => new[] { d.TimeKey, d.IdKey }).ToArray();
         try
         {
             await deliveries.SubmitTransactionAsync(
-                chunk.SelectMany(d => new[] { d.TimeKey, d.IdKey })
-                    .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(DeliveryPartition, key), ETag.All)),
+                keys.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(DeliveryPartition, key), ETag.All)),
                 cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             // A row is gone already (an earlier sweep stopped between the two rows of a delivery): row by row.
-            foreach (var key in chunk.SelectMany(d => new[] { d.TimeKey, d.IdKey }))
+            foreach (var key in keys)
             {
                 try
                 {
