@@ -36,6 +36,26 @@ public sealed class CapacityPlannerTests
     }
 
     [Fact]
+    public void ADeadSilosCamerasSpreadByCameraCountNotByOneReportsNoisyPerCameraFigures()
+    {
+        // Two equal survivors with two cameras each; one measured its cameras low over a short report interval.
+        var low = Silo("a", 10, 2) with { Cameras = [Camera("a-cam0", 0.2), Camera("a-cam1", 0.2)] };
+        var high = Silo("b", 10, 2) with { Cameras = [Camera("b-cam0", 1.5), Camera("b-cam1", 1.5)] };
+        var reports = Reports(low, high);
+        var reserved = new Dictionary<string, double>();
+        var picks = new List<string>();
+        foreach (var orphan in new[] { "dead-cam0", "dead-cam1" })
+        {
+            var pick = CapacityPlanner.Choose(["a", "b"], Profile, reports, reserved, new HashSet<string>());
+            reserved[pick] = reserved.GetValueOrDefault(pick) + CapacityPlanner.UnitDemand(Profile, reports.Values);
+            picks.Add(pick);
+        }
+
+        Assert.Equal(["a", "b"], picks);
+        Assert.Equal(0.85, CapacityPlanner.UnitDemand(Profile, reports.Values), 6);
+    }
+
+    [Fact]
     public void ASiloThatJoinedGetsCamerasUntilBothAreWithinOneCameraOfTheirShare()
     {
         var reports = Reports(Silo("a", 10, 6), Silo("b", 10, 0, measured: false, capacity: 30));
@@ -92,6 +112,8 @@ public sealed class CapacityPlannerTests
 
     private static Dictionary<string, SiloReport> Reports(params SiloReport[] reports) =>
         reports.ToDictionary(r => r.Silo, StringComparer.Ordinal);
+
+    private static CameraLoad Camera(string id, double demand) => new() { CameraId = id, Profile = Profile, Demand = demand };
 
     private static SiloReport Silo(string name, double demandCapacity, int cameras, bool measured = true, double? capacity = null, string label = "t4") => new()
     {

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace ActionNet.Abstractions.Cluster;
 
 /// <summary>
@@ -16,8 +18,11 @@ public interface IClusterStatusGrain : IGrainWithIntegerKey
     /// Picks, among <paramref name="candidates"/> (silo addresses whose accelerator the camera's profile
     /// allows), the one with the most spare capacity for <paramref name="profile"/>, skipping drained silos,
     /// and reserves the camera's expected demand there until the silo's next reports show it. Null when every
-    /// candidate is drained.
+    /// candidate is drained. A ledger that has just been activated (its silo died) first waits, up to one report
+    /// interval, for every candidate's report: placed blind, the cameras of a dead silo would pile onto one
+    /// survivor. Interleaves so that the reports it waits for can arrive; the decision itself does not await.
     /// </summary>
+    [AlwaysInterleave]
     Task<string?> PlaceCameraAsync(string cameraId, string profile, string[] candidates);
 
     /// <summary>

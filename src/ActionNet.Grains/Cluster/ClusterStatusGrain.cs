@@ -12,8 +12,9 @@ namespace ActionNet.Grains.Cluster;
 /// the most spare capacity for a camera and reserves the camera's demand there until that silo's report
 /// shows it, so cameras placed in a burst (a silo died) spread instead of piling onto one silo. The drained
 /// silos are persisted until Orleans membership says they left (a stopped pod's address never returns: a
-/// restarted silo has a new generation); reports live in memory (a re-activated grain is complete within one
-/// interval).
+/// restarted silo has a new generation); reports live in memory. A re-activated grain (its silo died) is complete
+/// within one interval, and at once in practice, since every silo reports when membership changes; until then
+/// placement waits for the candidates' reports (<see cref="GatherReportsFor"/>).
 /// </summary>
 public sealed partial class ClusterStatusGrain(
     [PersistentState("cluster", CameraGrain.StorageName)] IPersistentState<ClusterControlState> control,
@@ -30,6 +31,21 @@ public sealed partial class ClusterStatusGrain(
     private readonly Dictionary<string, (SiloReport Report, DateTimeOffset ReceivedAt)> reports = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Silo, double Demand, DateTimeOffset Until)> reservations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> departed = new(StringComparer.Ordinal);
+    private TaskCompletionSource reported = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private DateTimeOffset activatedAt;
+
+    /// <summary>
+    /// How long a new activation waits for a candidate's first report before placing without it: every live silo
+    /// reports within one interval. A silo that joins later is placed on as empty, which it is.
+    /// </summary>
+    public static TimeSpan GatherReportsFor { get; } = SiloReporter.Interval + TimeSpan.FromSeconds(1);
+
+    /// <inheritdoc/>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        activatedAt = time.GetUtcNow();
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc/>
     public async Task ReportAsync(SiloReport report)
@@ -48,6 +64,11 @@ public sealed partial class ClusterStatusGrain(
         {
             departed.Remove(gone);
         }
+
+        // Wakes the placements waiting for reports (they interleave with this call).
+        var arrived = reported;
+        reported = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        arrived.TrySetResult();
 
         await ForgetLeftSilosAsync();
     }
@@ -76,9 +97,12 @@ public sealed partial class ClusterStatusGrain(
     }
 
     /// <inheritdoc/>
-    public Task<string?> PlaceCameraAsync(string cameraId, string profile, string[] candidates)
+    public async Task<string?> PlaceCameraAsync(string cameraId, string profile, string[] candidates)
     {
         ArgumentNullException.ThrowIfNull(candidates);
+        await GatherReportsAsync(cameraId, candidates);
+
+        // From here on nothing awaits: placements interleave, and each one must see the reservations of the last.
         var now = time.GetUtcNow();
         foreach (var expired in reservations.Where(r => r.Value.Until < now).Select(r => r.Key).ToArray())
         {
@@ -88,7 +112,7 @@ public sealed partial class ClusterStatusGrain(
         var open = candidates.Where(c => !control.State.Drained.Contains(c)).ToArray();
         if (open.Length == 0)
         {
-            return Task.FromResult<string?>(null);
+            return null;
         }
 
         var fresh = Fresh();
@@ -103,9 +127,9 @@ public sealed partial class ClusterStatusGrain(
         var reserved = reservations.Values.GroupBy(r => r.Silo).ToDictionary(g => g.Key, g => g.Sum(r => r.Demand), StringComparer.Ordinal);
         var departedSet = departed.Keys.ToHashSet(StringComparer.Ordinal);
         var chosen = CapacityPlanner.Choose(open, profile, fresh, reserved, departedSet);
-        reservations[cameraId] = (chosen, CapacityPlanner.DemandOf(cameraId, profile, fresh.Values), now + ReservationLifetime);
+        reservations[cameraId] = (chosen, CapacityPlanner.UnitDemand(profile, fresh.Values), now + ReservationLifetime);
         LogPlaced(cameraId, chosen, open.Length);
-        return Task.FromResult<string?>(chosen);
+        return chosen;
     }
 
     /// <inheritdoc/>
@@ -135,6 +159,29 @@ public sealed partial class ClusterStatusGrain(
         await control.WriteStateAsync();
         LogDrain(address, "serving again");
         return address;
+    }
+
+    // A new activation knows no silo's load: wait (bounded) until every candidate has reported once.
+    private async Task GatherReportsAsync(string cameraId, string[] candidates)
+    {
+        var logged = false;
+        while (true)
+        {
+            var left = activatedAt + GatherReportsFor - time.GetUtcNow();
+            var missing = candidates.Where(c => !control.State.Drained.Contains(c) && !reports.ContainsKey(c)).ToArray();
+            if (missing.Length == 0 || left <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            if (!logged)
+            {
+                LogGathering(cameraId, string.Join(", ", missing));
+                logged = true;
+            }
+
+            await Task.WhenAny(reported.Task, Task.Delay(left, time));
+        }
     }
 
     // Without this the ledger would grow by one drained address for every pod that was ever stopped.
@@ -221,6 +268,9 @@ public sealed partial class ClusterStatusGrain(
             _ => throw new ArgumentException($"'{silo}' names {matches.Length} silos ({string.Join(", ", matches.Select(m => m.Silo))}); give the full address"),
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "camera {Camera}: placement waits for the first report of {Silos}")]
+    private partial void LogGathering(string camera, string silos);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "camera {Camera}: placed on {Silo} (of {Candidates} candidates)")]
     private partial void LogPlaced(string camera, string silo, int candidates);

@@ -13,8 +13,11 @@ namespace ActionNet.Grains.Cluster;
 /// Sends this silo's <see cref="SiloReport"/> to <see cref="IClusterStatusGrain"/> every <see cref="Interval"/>:
 /// per profile the silo may run, its capacity, demand and utilisation; the cameras reading here with their
 /// demand; windows scored per second and dropped by reason; and the bytes the silo sent per window scored.
-/// Placement and the rebalancer decide from these reports. After each report it reads the ledger back, and hands
-/// the report's profile figures and the ledger's pools to <see cref="ActionNetMetrics"/>.
+/// Placement and the rebalancer decide from these reports. It also reports at once when a silo joins or dies:
+/// the ledger may have died with that silo, and its new activation places the dead silo's cameras only once it
+/// knows the survivors' loads. A report that failed (the ledger's silo not yet declared dead) is retried after
+/// <see cref="RetryAfter"/>. After each report it reads the ledger back, and hands the report's profile figures
+/// and the ledger's pools to <see cref="ActionNetMetrics"/>.
 /// </summary>
 public sealed partial class SiloReporter(
     IGrainFactory grains,
@@ -25,14 +28,24 @@ public sealed partial class SiloReporter(
     ModelHost models,
     MessagingMeter messaging,
     ActionNetMetrics metrics,
+    IClusterMembershipService membership,
     IHostApplicationLifetime lifetime,
     ILogger<SiloReporter> logger) : BackgroundService
 {
     /// <summary>Time between reports.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
+    /// <summary>Time before a report that was not delivered is sent again.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
+
+    private readonly SemaphoreSlim wake = new(0, 1);
+
+    // The counters as of the last delivered report, and as of the report being sent: rates always span the time
+    // since the last report the ledger has, so a report retried after a second still carries the interval's rates.
     private readonly Dictionary<string, long> lastCut = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> lastSubmitted = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, long> sendingCut = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> sendingSubmitted = new(StringComparer.OrdinalIgnoreCase);
 
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -46,14 +59,14 @@ public sealed partial class SiloReporter(
         var lastScored = activity.WindowsScored;
         var lastBytes = messaging.SentBytes;
         var lastAt = Stopwatch.GetTimestamp();
-        using var timer = new PeriodicTimer(Interval);
+        var watching = WatchMembershipAsync(stoppingToken);
         var failing = false;
         do
         {
             var scored = activity.WindowsScored;
             var bytes = messaging.SentBytes;
-            var seconds = Stopwatch.GetElapsedTime(lastAt).TotalSeconds;
-            lastAt = Stopwatch.GetTimestamp();
+            var at = Stopwatch.GetTimestamp();
+            var seconds = Stopwatch.GetElapsedTime(lastAt, at).TotalSeconds;
             var cameras = Cameras(seconds);
             var report = new SiloReport
             {
@@ -69,11 +82,15 @@ public sealed partial class SiloReporter(
                 SentBytesPerWindow = scored > lastScored ? Math.Round((double)(bytes - lastBytes) / (scored - lastScored), 1) : 0,
                 ReportedAt = DateTimeOffset.UtcNow,
             };
-            lastScored = scored;
-            lastBytes = bytes;
             try
             {
                 await status.ReportAsync(report);
+                (lastAt, lastScored, lastBytes) = (at, scored, bytes);
+                Replace(lastCut, sendingCut);
+                foreach (var (profile, submitted) in sendingSubmitted)
+                {
+                    lastSubmitted[profile] = submitted;
+                }
 
                 // The ledger right after this report: the meter's cluster gauges show what `cluster status` shows.
                 metrics.ClusterRead((await status.GetStatusAsync()).Pools);
@@ -89,24 +106,78 @@ public sealed partial class SiloReporter(
                 failing = true;
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
+        while (await NextReportAsync(failing ? RetryAfter : Interval, stoppingToken));
+        await watching;
+    }
+
+    /// <inheritdoc/>
+    public override void Dispose()
+    {
+        base.Dispose();
+        wake.Dispose();
+    }
+
+    // True when the next report is due: after the interval, or at once when membership changed.
+    private async Task<bool> NextReportAsync(TimeSpan after, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await wake.WaitAsync(after, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task WatchMembershipAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var previous = membership.CurrentSnapshot;
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
+            {
+                var changed = snapshot.CreateUpdate(previous).Changes.Any(m => m.Status is SiloStatus.Dead or SiloStatus.Active && !m.SiloAddress.Equals(local.SiloAddress));
+                previous = snapshot;
+                if (changed && wake.CurrentCount == 0)
+                {
+                    try
+                    {
+                        wake.Release();
+                    }
+                    catch (SemaphoreFullException)
+                    {
+                        // Already due.
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private static void Replace(Dictionary<string, long> target, Dictionary<string, long> source)
+    {
+        target.Clear();
+        foreach (var (key, value) in source)
+        {
+            target[key] = value;
+        }
     }
 
     private CameraLoad[] Cameras(double seconds)
     {
         var running = activity.Cameras();
         var loads = new CameraLoad[running.Count];
+        sendingCut.Clear();
         for (var i = 0; i < running.Count; i++)
         {
             var (camera, profile, cut) = running[i];
             var before = lastCut.GetValueOrDefault(camera, cut);
             loads[i] = new CameraLoad { CameraId = camera, Profile = profile, Demand = seconds > 0 ? Math.Round((cut - before) / seconds, 3) : 0 };
-            lastCut[camera] = cut;
-        }
-
-        foreach (var gone in lastCut.Keys.Except(running.Select(r => r.CameraId)).ToArray())
-        {
-            lastCut.Remove(gone);
+            sendingCut[camera] = cut;
         }
 
         return loads;
@@ -117,6 +188,7 @@ public sealed partial class SiloReporter(
     {
         var loaded = models.LoadedScorers().ToDictionary(s => s.Profile.Name, StringComparer.OrdinalIgnoreCase);
         var loads = new List<ProfileLoad>();
+        sendingSubmitted.Clear();
         foreach (var profile in catalog.Profiles.Profiles.Values.Where(p => AcceleratorRules.Allows(identity.Accelerator, p.Accelerators)))
         {
             if (!loaded.TryGetValue(profile.Name, out var scorer))
@@ -127,7 +199,7 @@ public sealed partial class SiloReporter(
 
             var submitted = scorer.Submitted;
             var before = lastSubmitted.GetValueOrDefault(profile.Name, submitted);
-            lastSubmitted[profile.Name] = submitted;
+            sendingSubmitted[profile.Name] = submitted;
             var (capacity, measured) = scorer.Capacity;
             var load = new ProfileLoad
             {

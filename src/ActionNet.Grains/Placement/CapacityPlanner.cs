@@ -42,23 +42,23 @@ public static class CapacityPlanner
         return others.Length > 0 ? others.Average() : 1;
     }
 
-    /// <summary>The demand of <paramref name="cameraId"/> as last reported, else the mean demand of its profile's cameras, else <see cref="DefaultCameraDemand"/>.</summary>
-    public static double DemandOf(string cameraId, string profile, IReadOnlyCollection<SiloReport> all)
+    /// <summary>
+    /// The demand (windows per second) one camera of <paramref name="profile"/> counts with: the mean of what its
+    /// cameras were measured at, else <see cref="DefaultCameraDemand"/>. Placement and rebalancing both count every
+    /// camera of a profile at this mean: one camera's own figure swings with its start time, source hiccups and
+    /// the length of the report's interval (a silo reports early when membership changes), and deciding on that
+    /// noise would pile a dead silo's cameras onto whichever survivor happened to measure low.
+    /// </summary>
+    public static double UnitDemand(string profile, IReadOnlyCollection<SiloReport> all)
     {
         ArgumentNullException.ThrowIfNull(all);
-        var cameras = all.SelectMany(r => r.Cameras).ToArray();
-        if (cameras.FirstOrDefault(c => c.CameraId == cameraId) is { Demand: > 0 } own)
-        {
-            return own.Demand;
-        }
-
-        var measured = cameras.Where(c => Same(c.Profile, profile) && c.Demand > 0).Select(c => c.Demand).ToArray();
+        var measured = all.SelectMany(r => r.Cameras).Where(c => Same(c.Profile, profile) && c.Demand > 0).Select(c => c.Demand).ToArray();
         return measured.Length > 0 ? measured.Average() : DefaultCameraDemand;
     }
 
     /// <summary>
-    /// The fraction of <paramref name="report"/>'s accelerator its cameras use: the sum over profiles of camera
-    /// demand / capacity, plus <paramref name="reserved"/> windows per second of <paramref name="profile"/>,
+    /// The fraction of <paramref name="report"/>'s accelerator its cameras use: the sum over profiles of cameras x
+    /// <see cref="UnitDemand"/> / capacity, plus <paramref name="reserved"/> windows per second of <paramref name="profile"/>,
     /// leaving out the cameras in <paramref name="departed"/>.
     /// </summary>
     public static double Load(SiloReport report, IReadOnlyCollection<SiloReport> all, string profile, double reserved, IReadOnlySet<string> departed)
@@ -68,7 +68,7 @@ public static class CapacityPlanner
         var load = reserved / CapacityOf(report, profile, all);
         foreach (var group in report.Cameras.Where(c => !departed.Contains(c.CameraId)).GroupBy(c => c.Profile, StringComparer.OrdinalIgnoreCase))
         {
-            load += group.Sum(c => EffectiveDemand(c, all)) / CapacityOf(report, group.Key, all);
+            load += group.Count() * UnitDemand(group.Key, all) / CapacityOf(report, group.Key, all);
         }
 
         return load;
@@ -143,11 +143,10 @@ public static class CapacityPlanner
 
             var capacity = silos.ToDictionary(s => s.Silo, s => CapacityOf(s, profile, reports), StringComparer.Ordinal);
             var totalCapacity = capacity.Values.Sum();
-            // Balance on the profile's mean demand per camera: one camera's own figure swings with its start time
-            // and source hiccups, and moving on noise would move cameras back and forth.
-            var measured = reports.SelectMany(r => r.Cameras.Where(c => Same(c.Profile, profile)).Select(c => (Camera: c, Silo: r.Silo))).ToList();
-            var unit = measured.Count == 0 ? DefaultCameraDemand : measured.Average(c => EffectiveDemand(c.Camera, reports));
-            var cameras = measured.Select(c => (c.Camera, c.Silo, Demand: unit)).ToList();
+            // Balance on the profile's mean demand per camera (see UnitDemand): moving on one camera's noise would
+            // move cameras back and forth.
+            var unit = UnitDemand(profile, reports);
+            var cameras = reports.SelectMany(r => r.Cameras.Where(c => Same(c.Profile, profile)).Select(c => (Camera: c, r.Silo, Demand: unit))).ToList();
             var demand = cameras.Sum(c => c.Demand);
             var load = silos.ToDictionary(s => s.Silo, s => cameras.Where(c => c.Silo == s.Silo).Sum(c => c.Demand), StringComparer.Ordinal);
             double Deviation(string silo) => load[silo] - (demand * capacity[silo] / totalCapacity);
@@ -194,8 +193,5 @@ public static class CapacityPlanner
     }
 
     // A camera that reports no demand yet (just started, or its source is reconnecting) still occupies a share.
-    private static double EffectiveDemand(CameraLoad camera, IReadOnlyCollection<SiloReport> all) =>
-        camera.Demand > 0 ? camera.Demand : DemandOf(camera.CameraId, camera.Profile, all);
-
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }
