@@ -96,6 +96,17 @@ public sealed class ScaleOutTests
 
         Assert.Equal(2, landed.Values.Distinct().Count());
         Assert.DoesNotContain(victim.Name, landed.Values);
+
+        // Only the dead silo's cameras moved: the survivors' own cameras kept running where they were (the grain
+        // directory recovers their registrations instead of deactivating those the dead silo's partition held).
+        var stayed = before.Silos.Where(s => s.Host != victim.Name).SelectMany(s => s.Cameras.Select(c => (c.CameraId, s.Host))).ToArray();
+        await cluster.WaitForClusterAsync(
+            "the survivors' cameras still on their silos, the orphans on theirs",
+            s => s.Silos.Sum(x => x.ActiveCameras) == 6 && stayed.All(c => s.Silos.Any(x => x.Host == c.Host && x.Cameras.Any(y => y.CameraId == c.CameraId))));
+        foreach (var (camera, _) in stayed)
+        {
+            Assert.DoesNotContain(await cluster.HistoryAsync(camera), e => e.Start > killedAt && e.Silo != stayed.Single(c => c.CameraId == camera).Host);
+        }
     }
 
     [Fact]
