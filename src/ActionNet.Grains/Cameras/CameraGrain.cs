@@ -256,7 +256,7 @@ public sealed partial class CameraGrain(
             var chosen = await GrainFactory.GetGrain<IClusterStatusGrain>(0).PlaceCameraAsync(CameraId, profile.Name, candidates);
             return chosen is not null && chosen != Here ? chosen : null;
         }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
+        catch (Exception e) when (e is OrleansException or TimeoutException or OperationCanceledException)
         {
             return null;
         }

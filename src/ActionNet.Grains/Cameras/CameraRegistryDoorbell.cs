@@ -57,10 +57,11 @@ public sealed partial class CameraRegistryDoorbell(
                 await grains.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).ReconcileAsync();
                 return;
             }
-            catch (Exception e) when (e is OrleansException or TimeoutException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is not OutOfMemoryException)
             {
                 // Giving up must not stop the silo (an exception here would end the host): the registry's
-                // reminder still resumes the cameras, only later.
+                // reminder still resumes the cameras, only later. Addressing a grain while the grain directory
+                // recovers a dead silo's range can throw OperationCanceledException as well as Orleans' own.
                 if (DateTimeOffset.UtcNow >= deadline)
                 {
                     LogGaveUp(e.Message);

@@ -150,7 +150,7 @@ public sealed partial class CameraRegistryGrain(
         {
             await GrainFactory.GetGrain<ICameraGrain>(move.CameraId).MoveAsync(move.To);
         }
-        catch (Exception e) when (e is OrleansException or TimeoutException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is OrleansException or TimeoutException or OperationCanceledException or ArgumentException or InvalidOperationException)
         {
             LogMoveFailed(move.CameraId, e.Message);
         }
@@ -162,7 +162,7 @@ public sealed partial class CameraRegistryGrain(
         {
             await GrainFactory.GetGrain<ICameraGrain>(camera).EnsureRunningAsync();
         }
-        catch (Exception e) when (e is OrleansException or TimeoutException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is OrleansException or TimeoutException or OperationCanceledException or ArgumentException or InvalidOperationException)
         {
             LogWakeFailed(camera, e.Message);
         }

@@ -33,6 +33,7 @@ public sealed partial class ClusterStatusGrain(
     private readonly Dictionary<string, string> departed = new(StringComparer.Ordinal);
     private TaskCompletionSource reported = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTimeOffset activatedAt;
+    private Task? gathered;
 
     /// <summary>
     /// How long a new activation waits for a candidate's first report before placing without it: every live silo
@@ -180,7 +181,9 @@ public sealed partial class ClusterStatusGrain(
                 logged = true;
             }
 
-            await Task.WhenAny(reported.Task, Task.Delay(left, time));
+            // One timer for every waiting placement: the end of the gathering period.
+            gathered ??= Task.Delay(left, time);
+            await Task.WhenAny(reported.Task, gathered);
         }
     }
 

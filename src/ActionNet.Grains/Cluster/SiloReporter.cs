@@ -38,6 +38,10 @@ public sealed partial class SiloReporter(
     /// <summary>Time before a report that was not delivered is sent again.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
 
+    /// <summary>The shortest span rates are measured over; a report sooner than this carries the last measured rates.</summary>
+    public static readonly TimeSpan MinimumWindow = Interval / 2;
+
+    // Never disposed: it has no wait handle, and the loop may still wait on it when the host gives up stopping.
     private readonly SemaphoreSlim wake = new(0, 1);
 
     // The counters as of the last delivered report, and as of the report being sent: rates always span the time
@@ -59,6 +63,7 @@ public sealed partial class SiloReporter(
         var lastScored = activity.WindowsScored;
         var lastBytes = messaging.SentBytes;
         var lastAt = Stopwatch.GetTimestamp();
+        SiloReport? delivered = null;
         var watching = WatchMembershipAsync(stoppingToken);
         var failing = false;
         do
@@ -67,37 +72,33 @@ public sealed partial class SiloReporter(
             var bytes = messaging.SentBytes;
             var at = Stopwatch.GetTimestamp();
             var seconds = Stopwatch.GetElapsedTime(lastAt, at).TotalSeconds;
-            var cameras = Cameras(seconds);
-            var report = new SiloReport
-            {
-                Silo = local.SiloAddress.ToParsableString(),
-                Host = identity.Name,
-                Accelerator = identity.Accelerator,
-                ActiveCameras = cameras.Length,
-                WindowsPerSecond = seconds > 0 ? Math.Round((scored - lastScored) / seconds, 2) : 0,
-                WindowsDropped = activity.Drops.Total,
-                Drops = activity.Drops,
-                Profiles = Profiles(seconds),
-                Cameras = cameras,
-                SentBytesPerWindow = scored > lastScored ? Math.Round((double)(bytes - lastBytes) / (scored - lastScored), 1) : 0,
-                ReportedAt = DateTimeOffset.UtcNow,
-            };
+
+            // A report soon after the last one (membership changed) only refreshes which cameras run here: rates
+            // measured over a few milliseconds would be noise that placement and the autoscaler act on.
+            var measured = delivered is null || seconds >= MinimumWindow.TotalSeconds;
+            var report = measured ? Measure(seconds, scored - lastScored, bytes - lastBytes) : Refresh(delivered!);
             try
             {
                 await status.ReportAsync(report);
-                (lastAt, lastScored, lastBytes) = (at, scored, bytes);
-                Replace(lastCut, sendingCut);
-                foreach (var (profile, submitted) in sendingSubmitted)
+                if (measured)
                 {
-                    lastSubmitted[profile] = submitted;
+                    (lastAt, lastScored, lastBytes, delivered) = (at, scored, bytes, report);
+                    Replace(lastCut, sendingCut);
+                    foreach (var (profile, submitted) in sendingSubmitted)
+                    {
+                        lastSubmitted[profile] = submitted;
+                    }
                 }
 
                 // The ledger right after this report: the meter's cluster gauges show what `cluster status` shows.
                 metrics.ClusterRead((await status.GetStatusAsync()).Pools);
                 failing = false;
             }
-            catch (Exception e) when (e is OrleansException or TimeoutException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is not OutOfMemoryException)
             {
+                // Never stop the silo over a report: an exception here would end the host. Besides Orleans' own
+                // exceptions, addressing the ledger while the grain directory recovers a dead silo's range can
+                // throw OperationCanceledException.
                 if (!failing)
                 {
                     LogReportFailed(e.Message);
@@ -110,11 +111,38 @@ public sealed partial class SiloReporter(
         await watching;
     }
 
-    /// <inheritdoc/>
-    public override void Dispose()
+    private SiloReport Measure(double seconds, long scored, long bytes)
     {
-        base.Dispose();
-        wake.Dispose();
+        var cameras = Cameras(seconds);
+        return new SiloReport
+        {
+            Silo = local.SiloAddress.ToParsableString(),
+            Host = identity.Name,
+            Accelerator = identity.Accelerator,
+            ActiveCameras = cameras.Length,
+            WindowsPerSecond = seconds > 0 ? Math.Round(scored / seconds, 2) : 0,
+            WindowsDropped = activity.Drops.Total,
+            Drops = activity.Drops,
+            Profiles = Profiles(seconds),
+            Cameras = cameras,
+            SentBytesPerWindow = scored > 0 ? Math.Round((double)bytes / scored, 1) : 0,
+            ReportedAt = DateTimeOffset.UtcNow,
+        };
+    }
+
+    // The last measured rates, with the cameras that run here now (one that started since counts at its profile's mean).
+    private SiloReport Refresh(SiloReport last)
+    {
+        var demands = last.Cameras.ToDictionary(c => c.CameraId, c => c.Demand, StringComparer.Ordinal);
+        CameraLoad[] cameras = [.. activity.Cameras().Select(c => new CameraLoad { CameraId = c.CameraId, Profile = c.Profile, Demand = demands.GetValueOrDefault(c.CameraId) })];
+        return last with
+        {
+            ActiveCameras = cameras.Length,
+            Cameras = cameras,
+            WindowsDropped = activity.Drops.Total,
+            Drops = activity.Drops,
+            ReportedAt = DateTimeOffset.UtcNow,
+        };
     }
 
     // True when the next report is due: after the interval, or at once when membership changed.
@@ -131,30 +159,40 @@ public sealed partial class SiloReporter(
         }
     }
 
+    // Wakes the report loop when another silo joins or dies; never ends before the silo stops.
     private async Task WatchMembershipAsync(CancellationToken stoppingToken)
     {
-        try
+        while (!stoppingToken.IsCancellationRequested)
         {
-            var previous = membership.CurrentSnapshot;
-            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
+            try
             {
-                var changed = snapshot.CreateUpdate(previous).Changes.Any(m => m.Status is SiloStatus.Dead or SiloStatus.Active && !m.SiloAddress.Equals(local.SiloAddress));
-                previous = snapshot;
-                if (changed && wake.CurrentCount == 0)
+                var previous = membership.CurrentSnapshot;
+                await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
                 {
-                    try
+                    var changed = snapshot.CreateUpdate(previous).Changes.Any(m => m.Status is SiloStatus.Dead or SiloStatus.Active && !m.SiloAddress.Equals(local.SiloAddress));
+                    previous = snapshot;
+                    if (changed && wake.CurrentCount == 0)
                     {
-                        wake.Release();
-                    }
-                    catch (SemaphoreFullException)
-                    {
-                        // Already due.
+                        try
+                        {
+                            wake.Release();
+                        }
+                        catch (SemaphoreFullException)
+                        {
+                            // Already due.
+                        }
                     }
                 }
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                LogWatchFailed(e.Message);
+                await Task.Delay(RetryAfter, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
         }
     }
 
@@ -216,6 +254,9 @@ public sealed partial class SiloReporter(
 
         return [.. loads.OrderBy(l => l.Profile, StringComparer.OrdinalIgnoreCase)];
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "membership updates failed, reports wait for the interval until they resume: {Reason}")]
+    private partial void LogWatchFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "silo report not delivered, retrying every interval: {Reason}")]
     private partial void LogReportFailed(string reason);

@@ -49,7 +49,7 @@ public sealed partial class CameraPlacementDirector(
                 return silo;
             }
         }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
+        catch (Exception e) when (e is OrleansException or TimeoutException or OperationCanceledException)
         {
             LogLedgerUnavailable(camera, e.Message);
         }
