@@ -102,8 +102,10 @@ public sealed class ApiTests(SharedClusterFixture fixture)
         Assert.Equal("application/problem+json", put.Content.Headers.ContentType?.MediaType);
         Assert.Equal(cli.StderrLines.Single().Replace("error: ", "", StringComparison.Ordinal), await Detail(put));
 
-        var cliRange = await Cluster.CliAsync("history", "--from", "1h", "--to", "2h");
-        using var range = await client.GetAsync(new Uri("/api/v1/history?from=1h&to=2h", UriKind.Relative));
+        // Absolute instants: "1h" is resolved when each request runs, and the CLI and the API may straddle a second.
+        const string From = "2026-01-01T02:00:00Z", To = "2026-01-01T01:00:00Z";
+        var cliRange = await Cluster.CliAsync("history", "--from", From, "--to", To);
+        using var range = await client.GetAsync(new Uri($"/api/v1/history?from={Uri.EscapeDataString(From)}&to={Uri.EscapeDataString(To)}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, range.StatusCode);
         Assert.Equal(cliRange.StderrLines.Single().Replace("error: ", "", StringComparison.Ordinal), await Detail(range));
 

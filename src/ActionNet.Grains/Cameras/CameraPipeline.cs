@@ -199,9 +199,11 @@ public sealed partial class CameraPipeline : IAsyncDisposable
                 next++;
                 counters.Scored();
             }
-            catch (Exception e) when (e is OrleansException or TimeoutException or InvalidOperationException or ArgumentException)
+            catch (Exception e) when (e is OrleansException or TimeoutException or InvalidOperationException or ArgumentException or OperationCanceledException)
             {
-                // Whether the aggregator kept it is unknown: ask it for the next number again.
+                // Whether the aggregator kept it is unknown: ask it for the next number again. The recorder has no
+                // token of its own: a cancellation here is a grain call's (addressing the aggregator while the
+                // grain directory recovers a dead silo's range), and letting it end the recorder would stall the camera.
                 next = null;
                 Drop(DropReason.Unrecorded);
                 counters.Failed(e.Message);
