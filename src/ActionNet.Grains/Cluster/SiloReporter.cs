@@ -46,10 +46,10 @@ public sealed partial class SiloReporter(
 
     // The counters as of the last delivered report, and as of the report being sent: rates always span the time
     // since the last report the ledger has, so a report retried after a second still carries the interval's rates.
-    private readonly Dictionary<string, long> lastCut = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> lastSubmitted = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, long> sendingCut = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> sendingSubmitted = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, long> lastCut = new(StringComparer.Ordinal);
+    private Dictionary<string, long> sendingCut = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -83,7 +83,7 @@ public sealed partial class SiloReporter(
                 if (measured)
                 {
                     (lastAt, lastScored, lastBytes, delivered) = (at, scored, bytes, report);
-                    Replace(lastCut, sendingCut);
+                    (lastCut, sendingCut) = (sendingCut, lastCut); // the next report clears what it fills
                     foreach (var (profile, submitted) in sendingSubmitted)
                     {
                         lastSubmitted[profile] = submitted;
@@ -193,15 +193,6 @@ public sealed partial class SiloReporter(
                 LogWatchFailed(e.Message);
                 await Task.Delay(RetryAfter, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
-        }
-    }
-
-    private static void Replace(Dictionary<string, long> target, Dictionary<string, long> source)
-    {
-        target.Clear();
-        foreach (var (key, value) in source)
-        {
-            target[key] = value;
         }
     }
 
