@@ -253,7 +253,7 @@ public sealed class CameraHistoryWriter
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, HistoryRows.ToEntity(Camera, segment)));
         }
 
-        if (draft.Tracker.OpenRow() is { } open)
+        foreach (var open in draft.Tracker.OpenRows())
         {
             actions.RemoveAll(a => a.Entity.RowKey == open.RowKey);
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, HistoryRows.ToEntity(Camera, open)));
@@ -292,11 +292,11 @@ public sealed class CameraHistoryWriter
         public Dictionary<(DateOnly Day, string Label), SegmentTracker.DayTotal> Totals { get; } = [];
 
         // Totals are copied per event, so a batch that crosses midnight stores both days' final values.
-        public void Add(LabelSegmentRow? closed, SegmentTracker? tracker, string? label)
+        public void Add(IReadOnlyList<LabelSegmentRow> closed, SegmentTracker? tracker, string? label)
         {
-            if (closed is not null)
+            foreach (var row in closed)
             {
-                Segments[closed.RowKey] = closed;
+                Segments[row.RowKey] = row;
             }
 
             if (tracker is not null && label is not null)

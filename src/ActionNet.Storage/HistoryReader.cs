@@ -35,7 +35,7 @@ internal sealed class HistoryReader(LabelStore store)
     {
         var cursor = HistoryQueryRules.Validate(query, "events");
         var (cameras, from, to) = await ResolveAsync(query, cancellationToken);
-        var streams = cameras.Select(c => CameraEventsAsync(c, from, to, query.Label, query.MinConfidence, cursor, RowsFor(query), cancellationToken)).ToArray();
+        var streams = cameras.Select(c => CameraEventsAsync(c, from, to, query.Label, query.Track, query.MinConfidence, cursor, RowsFor(query), cancellationToken)).ToArray();
         return await PageMerge.TakeAsync(streams, e => (e.End.UtcTicks, e.CameraId, e.Sequence), "events", query.Limit, store.Options.QueryConcurrency, cancellationToken);
     }
 
@@ -43,7 +43,7 @@ internal sealed class HistoryReader(LabelStore store)
     {
         var cursor = HistoryQueryRules.Validate(query, "segments");
         var (cameras, from, to) = await ResolveAsync(query, cancellationToken);
-        var streams = cameras.Select(c => CameraSegmentsAsync(c, from, to, query.Label, query.MinConfidence, cursor, cancellationToken, RowsFor(query))).ToArray();
+        var streams = cameras.Select(c => CameraSegmentsAsync(c, from, to, query.Label, query.Track, query.MinConfidence, cursor, cancellationToken, RowsFor(query))).ToArray();
         var page = await PageMerge.TakeAsync(streams, r => (r.FirstEnd.UtcTicks, r.Segment.CameraId, r.Segment.FirstSequence), "segments", query.Limit, store.Options.QueryConcurrency, cancellationToken);
         return new HistoryPage<LabelSegment> { Items = [.. page.Items.Select(r => r.Segment)], Next = page.Next };
     }
@@ -65,7 +65,7 @@ internal sealed class HistoryReader(LabelStore store)
         for (var start = 0; start < remaining.Length && items.Count < query.Limit; start += store.Options.QueryConcurrency)
         {
             var batch = remaining.Skip(start).Take(store.Options.QueryConcurrency).ToArray();
-            var totals = await Task.WhenAll(batch.Select(c => CameraTotalsAsync(c, from, to, query.Label, query.MinConfidence, cancellationToken)));
+            var totals = await Task.WhenAll(batch.Select(c => CameraTotalsAsync(c, from, to, query.Label, query.Track, query.MinConfidence, cancellationToken)));
             for (var i = 0; i < batch.Length; i++)
             {
                 foreach (var total in totals[i])
@@ -133,7 +133,7 @@ internal sealed class HistoryReader(LabelStore store)
     }
 
     private async IAsyncEnumerable<ActionEvent> CameraEventsAsync(
-        string camera, DateTimeOffset from, DateTimeOffset to, string? label, float minConfidence, HistoryCursor? cursor, int pageRows, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string camera, DateTimeOffset from, DateTimeOffset to, string? label, string? track, float minConfidence, HistoryCursor? cursor, int pageRows, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var start = cursor is not null && cursor.Ticks > from.UtcTicks ? new DateTimeOffset(cursor.Ticks, TimeSpan.Zero) : from;
         if (start >= to)
@@ -141,14 +141,18 @@ internal sealed class HistoryReader(LabelStore store)
             yield break;
         }
 
-        var filter = SegmentFilter(camera, HistoryKeys.SegmentBound(HistoryKeys.HourOf(start)), HistoryKeys.SegmentBound(to), start, label, minConfidence, peak: true);
+        var filter = SegmentFilter(camera, HistoryKeys.SegmentBound(HistoryKeys.HourOf(start)), HistoryKeys.SegmentBound(to), start, label, track, minConfidence, peak: true);
         (long Hour, long Start, long End)? range = null;
         await foreach (var row in RowsAsync(filter, cancellationToken, pageRows))
         {
+            // Segments come by their first event, so their byte ranges start in order. The runs of several tracks
+            // interleave in the blob and their ranges overlap: an overlapping range joins the one being gathered
+            // (each byte is read once and events come in blob order); a merely adjacent one joins while small.
             var segment = HistoryRows.ToSegment(row);
-            if (range is { } r && r.Hour == segment.Hour.UtcTicks && r.End == segment.Offset && r.End - r.Start < ReadChunkBytes)
+            var end = segment.Offset + segment.Length;
+            if (range is { } r && r.Hour == segment.Hour.UtcTicks && (segment.Offset < r.End || (segment.Offset == r.End && r.End - r.Start < ReadChunkBytes)))
             {
-                range = (r.Hour, r.Start, segment.Offset + segment.Length);
+                range = (r.Hour, r.Start, Math.Max(r.End, end));
                 continue;
             }
 
@@ -163,7 +167,7 @@ internal sealed class HistoryReader(LabelStore store)
                 }
             }
 
-            range = (segment.Hour.UtcTicks, segment.Offset, segment.Offset + segment.Length);
+            range = (segment.Hour.UtcTicks, segment.Offset, end);
         }
 
         if (range is { } last)
@@ -180,6 +184,7 @@ internal sealed class HistoryReader(LabelStore store)
         bool Matches(ActionEvent e) =>
             e.End >= from && e.End < to
             && (label is null || string.Equals(e.Label, label, StringComparison.Ordinal))
+            && (track is null || string.Equals(e.TrackId, track, StringComparison.Ordinal))
             && e.Confidence >= minConfidence
             && PageMerge.After(cursor, e.End.UtcTicks, camera, e.Sequence);
     }
@@ -218,7 +223,7 @@ internal sealed class HistoryReader(LabelStore store)
     }
 
     private async IAsyncEnumerable<LabelSegmentRow> CameraSegmentsAsync(
-        string camera, DateTimeOffset from, DateTimeOffset to, string? label, float minConfidence, HistoryCursor? cursor, [EnumeratorCancellation] CancellationToken cancellationToken, int pageRows = PageRows)
+        string camera, DateTimeOffset from, DateTimeOffset to, string? label, string? track, float minConfidence, HistoryCursor? cursor, [EnumeratorCancellation] CancellationToken cancellationToken, int pageRows = PageRows)
     {
         var lower = HistoryKeys.SegmentBound(HistoryKeys.HourOf(from));
         if (cursor is not null)
@@ -232,7 +237,7 @@ internal sealed class HistoryReader(LabelStore store)
             lower = string.CompareOrdinal(after, lower) > 0 ? after : lower;
         }
 
-        var filter = SegmentFilter(camera, lower, HistoryKeys.SegmentBound(to), from, label, minConfidence, peak: false)
+        var filter = SegmentFilter(camera, lower, HistoryKeys.SegmentBound(to), from, label, track, minConfidence, peak: false)
             + " and " + TableClient.CreateQueryFilter($"End lt {to}");
         await foreach (var row in RowsAsync(filter, cancellationToken, pageRows))
         {
@@ -263,7 +268,7 @@ internal sealed class HistoryReader(LabelStore store)
     }
 
     // Whole days from the daily totals, the partial days at either end from their segments.
-    private async Task<List<LabelTotal>> CameraTotalsAsync(string camera, DateTimeOffset from, DateTimeOffset to, string? label, float minConfidence, CancellationToken cancellationToken)
+    private async Task<List<LabelTotal>> CameraTotalsAsync(string camera, DateTimeOffset from, DateTimeOffset to, string? label, string? track, float minConfidence, CancellationToken cancellationToken)
     {
         var sums = new SortedDictionary<string, (double Seconds, int Windows, int Segments)>(StringComparer.Ordinal);
         var firstDay = HistoryKeys.DayOf(from);
@@ -276,7 +281,8 @@ internal sealed class HistoryReader(LabelStore store)
         var midnightFirst = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var midnightEnd = new DateTimeOffset(endDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var spans = new List<(DateTimeOffset From, DateTimeOffset To)>();
-        if (minConfidence <= 0 && firstDay < endDay)
+        // Daily totals are per camera and label, summed over tracks: one track's total comes from its segments.
+        if (minConfidence <= 0 && track is null && firstDay < endDay)
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {camera} and RowKey ge {HistoryKeys.DayBound(firstDay)} and RowKey lt {HistoryKeys.DayBound(endDay)}");
             if (label is not null)
@@ -301,7 +307,7 @@ internal sealed class HistoryReader(LabelStore store)
 
         foreach (var (spanFrom, spanTo) in spans.Where(s => s.To > s.From))
         {
-            await foreach (var row in CameraSegmentsAsync(camera, spanFrom, spanTo, label, minConfidence, null, cancellationToken))
+            await foreach (var row in CameraSegmentsAsync(camera, spanFrom, spanTo, label, track, minConfidence, null, cancellationToken))
             {
                 var s = row.Segment;
                 var (seconds, windows, segments) = sums.GetValueOrDefault(s.Label);
@@ -312,12 +318,17 @@ internal sealed class HistoryReader(LabelStore store)
         return [.. sums.Select(s => new LabelTotal { CameraId = camera, Label = s.Key, Seconds = s.Value.Seconds, Events = s.Value.Windows, Segments = s.Value.Segments })];
     }
 
-    private static string SegmentFilter(string camera, string lower, string upper, DateTimeOffset endFrom, string? label, float minConfidence, bool peak)
+    private static string SegmentFilter(string camera, string lower, string upper, DateTimeOffset endFrom, string? label, string? track, float minConfidence, bool peak)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {camera} and RowKey ge {lower} and RowKey lt {upper} and End ge {endFrom}");
         if (label is not null)
         {
             filter += " and " + TableClient.CreateQueryFilter($"Label eq {label}");
+        }
+
+        if (track is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"TrackId eq {track}");
         }
 
         if (minConfidence > 0)

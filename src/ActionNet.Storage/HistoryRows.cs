@@ -9,7 +9,7 @@ internal static class HistoryRows
     public static TableEntity ToEntity(string camera, LabelSegmentRow row)
     {
         var s = row.Segment;
-        return new TableEntity(camera, row.RowKey)
+        var entity = new TableEntity(camera, row.RowKey)
         {
             ["Label"] = s.Label,
             ["Start"] = s.Start,
@@ -27,6 +27,19 @@ internal static class HistoryRows
             ["Offset"] = row.Offset,
             ["Length"] = row.Length,
         };
+
+        // Whole-frame segments leave the track columns out (a table row has no nulls).
+        if (s.TrackId is { } track)
+        {
+            entity["TrackId"] = track;
+        }
+
+        if (s.Box is { } box)
+        {
+            entity["Box"] = BoxText.Format(box);
+        }
+
+        return entity;
     }
 
     public static LabelSegmentRow ToSegment(TableEntity e) => new(
@@ -44,6 +57,8 @@ internal static class HistoryRows
             Model = e.GetString("Model") ?? "",
             Seconds = e.GetDouble("Seconds") ?? 0,
             Open = e.GetBoolean("Open") ?? false,
+            TrackId = e.GetString("TrackId"),
+            Box = BoxText.Parse(e.GetString("Box")),
         },
         e.GetDateTimeOffset("FirstEnd") ?? default,
         new DateTimeOffset(e.GetInt64("Hour") ?? 0, TimeSpan.Zero),

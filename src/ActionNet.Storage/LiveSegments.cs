@@ -4,8 +4,8 @@ namespace ActionNet.Storage;
 
 /// <summary>
 /// Follows one camera's label segments as events are journaled, with the same boundaries the stored
-/// segments get (<see cref="SegmentTracker"/>: label change, gap, UTC hour), so a live segment and the
-/// stored one share their camera and <see cref="LabelSegment.FirstSequence"/>. Not thread-safe.
+/// segments get (<see cref="SegmentTracker"/>: label change, gap, UTC hour, an idle track), so a live segment
+/// and the stored one share their camera, track and <see cref="LabelSegment.FirstSequence"/>. Not thread-safe.
 /// </summary>
 public sealed class LiveSegments
 {
@@ -18,8 +18,8 @@ public sealed class LiveSegments
         this.tracker = tracker;
     }
 
-    /// <summary>The open segment, or null.</summary>
-    public LabelSegment? Open => Stamp(tracker.OpenRow()?.Segment);
+    /// <summary>Every open segment (one per track in view; one for a whole-frame camera), oldest first.</summary>
+    public IReadOnlyList<LabelSegment> Open => [.. tracker.OpenRows().Select(r => Stamp(r.Segment))];
 
     /// <summary>
     /// Follows from where <paramref name="writer"/>'s stored segments stand (a fresh start without one), then
@@ -44,17 +44,20 @@ public sealed class LiveSegments
         return live;
     }
 
-    /// <summary>Adds a journaled event: returns the segment it closed (or null) and whether it opened a new one.</summary>
-    public (LabelSegment? Closed, LabelSegment? Opened) Add(ActionEvent e)
+    /// <summary>
+    /// Adds a journaled event: returns the segments it closed (its track's previous run, idle tracks' runs; oldest
+    /// first) and the segment it opened, or null when it extended its track's open one.
+    /// </summary>
+    public (IReadOnlyList<LabelSegment> Closed, LabelSegment? Opened) Add(ActionEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
         var closed = tracker.Add(e, 0, 0);
-        var open = tracker.Open!;
-        return (Stamp(closed?.Segment), open.FirstSequence == e.Sequence ? Open : null);
+        var open = tracker.OpenRow(e.TrackId)!;
+        return ([.. closed.Select(r => Stamp(r.Segment))], open.Segment.FirstSequence == e.Sequence ? Stamp(open.Segment) : null);
     }
 
-    /// <summary>A gap was journaled: returns the segment it closed, or null.</summary>
-    public LabelSegment? Gap() => Stamp(tracker.Gap()?.Segment);
+    /// <summary>A gap was journaled: returns the segments it closed, oldest first.</summary>
+    public IReadOnlyList<LabelSegment> Gap() => [.. tracker.Gap().Select(r => Stamp(r.Segment))];
 
-    private LabelSegment? Stamp(LabelSegment? segment) => segment is null ? null : segment with { CameraId = camera };
+    private LabelSegment Stamp(LabelSegment segment) => segment with { CameraId = camera };
 }

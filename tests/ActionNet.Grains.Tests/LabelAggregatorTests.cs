@@ -36,6 +36,36 @@ public class LabelAggregatorTests
     }
 
     [Fact]
+    public void EachTrackIsAveragedOnItsOwnAndCarriesItsBox()
+    {
+        var aggregator = new LabelAggregator("cam", windowsAveraged: 10);
+        static ScoredWindow Of(ScoredWindow w, string track, float[] box) => w with { Window = w.Window with { TrackId = track, Box = box } };
+
+        aggregator.Add(Of(Window(0, 1.0f, 0.0f), "0", [1, 1, 5, 9]));
+        var other = aggregator.Add(Of(Window(1, 0.0f, 1.0f), "1", [20, 1, 25, 9]));
+        var again = aggregator.Add(Of(Window(2, 1.0f, 0.0f), "0", [2, 1, 6, 9]));
+
+        Assert.Equal([0.0f, 1.0f], other.Probabilities);
+        Assert.Equal(("walk", "1"), (other.Label, other.TrackId));
+        Assert.Equal([1.0f, 0.0f], again.Probabilities);
+        Assert.Equal([2f, 1, 6, 9], again.Box!);
+        Assert.Equal(2, aggregator.Tracks);
+    }
+
+    [Fact]
+    public void ATrackIdleLongerThanTheIdleTimeIsForgotten()
+    {
+        var aggregator = new LabelAggregator("cam", windowsAveraged: 10);
+        aggregator.Add(Window(0, 1, 0) with { Window = Window(0, 1, 0).Window with { TrackId = "0" } });
+        var later = Window(1, 0, 1);
+        later = later with { Window = later.Window with { TrackId = "1", FirstFrameAt = T0.AddSeconds(LabelSegment.TrackIdleSeconds + 2), LastFrameAt = T0.AddSeconds(LabelSegment.TrackIdleSeconds + 3) } };
+
+        aggregator.Add(later);
+
+        Assert.Equal(1, aggregator.Tracks);
+    }
+
+    [Fact]
     public void MismatchedProbabilitiesAndLabelsAreRefused()
     {
         var aggregator = new LabelAggregator("cam", 10);

@@ -18,8 +18,8 @@ internal sealed class LiveFeed(string camera)
     private long next;
     private DateTimeOffset clock = T0;
 
-    /// <summary>The open segment as the aggregator sees it.</summary>
-    public LabelSegment? Open => segments.Open;
+    /// <summary>The open segment as the aggregator sees it (a whole-frame camera has at most one).</summary>
+    public LabelSegment? Open => segments.Open.SingleOrDefault();
 
     /// <summary><paramref name="count"/> windows labelled <paramref name="label"/>; the events published for them.</summary>
     public List<LiveEvent> Labels(string label, int count, float confidence = 0.9f)
@@ -30,9 +30,9 @@ internal sealed class LiveFeed(string camera)
             var e = new ActionEvent { CameraId = camera, Sequence = next++, Start = clock, End = clock + Window, Label = label, Confidence = confidence };
             clock += Step;
             var (closed, opened) = segments.Add(e);
-            if (closed is not null)
+            foreach (var ended in closed)
             {
-                published.Add(new LiveEvent { Kind = LiveEventKind.SegmentEnd, CameraId = camera, Segment = closed });
+                published.Add(new LiveEvent { Kind = LiveEventKind.SegmentEnd, CameraId = camera, Segment = ended });
             }
 
             if (opened is not null)
@@ -52,7 +52,7 @@ internal sealed class LiveFeed(string camera)
         var published = new List<LiveEvent>();
         var start = clock;
         clock += pause;
-        if (segments.Gap() is { } ended)
+        foreach (var ended in segments.Gap())
         {
             published.Add(new LiveEvent { Kind = LiveEventKind.SegmentEnd, CameraId = camera, Segment = ended });
         }

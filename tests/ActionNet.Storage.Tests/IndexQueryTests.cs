@@ -79,12 +79,12 @@ public sealed class IndexQueryTests(AzuriteFixture azurite) : IAsyncLifetime
             .Where(r => (query.From is null || r.Segment.End >= query.From) && (query.To is null || r.Segment.End < query.To))
             .Where(r => (label is null || r.Segment.Label == label) && r.Segment.MeanConfidence >= min)
             .OrderBy(r => r.FirstEnd).ThenBy(r => r.Segment.CameraId, StringComparer.Ordinal).ThenBy(r => r.Segment.FirstSequence)
-            .Select(r => (r.Segment.CameraId, r.Segment.FirstSequence, r.Segment.LastSequence, r.Segment.Windows, r.Segment.Label)).ToArray();
+            .Select(r => (r.Segment.CameraId, r.Segment.FirstSequence, r.Segment.LastSequence, r.Segment.Windows, r.Segment.Label, r.Segment.TrackId)).ToArray();
 
         var got = await HistoryPages.ToListAsync(query, q => store.QuerySegmentsAsync(q));
 
         Assert.NotEmpty(expected);
-        Assert.Equal(expected, got.Select(s => (s.CameraId, s.FirstSequence, s.LastSequence, s.Windows, s.Label)));
+        Assert.Equal(expected, got.Select(s => (s.CameraId, s.FirstSequence, s.LastSequence, s.Windows, s.Label, s.TrackId)));
     }
 
     [Theory]
@@ -105,6 +105,25 @@ public sealed class IndexQueryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.NotEmpty(expected);
         Assert.Equal(expected.Select(e => (e.CameraId, e.Label, e.Windows, e.Segments)), got.Select(t => (t.CameraId, t.Label, t.Events, t.Segments)));
         Assert.All(expected.Zip(got), pair => Assert.Equal(pair.First.Seconds, pair.Second.Seconds, 6));
+    }
+
+    [Fact]
+    public async Task OneTracksEventsAndSegmentsEqualAFullScan()
+    {
+        var track = world.Events.Where(e => e.TrackId is not null).GroupBy(e => e.TrackId).MaxBy(g => g.Count())!.Key!;
+        var query = new HistoryQuery { Cameras = [HistoryWorld.PersonCamera], Track = track, Limit = 7 };
+
+        var events = await HistoryPages.ToListAsync(query, q => store.QueryAsync(q));
+        var segments = await HistoryPages.ToListAsync(query, q => store.QuerySegmentsAsync(q));
+
+        var expected = world.Events.Where(e => e.TrackId == track).ToArray();
+        Assert.True(expected.Length > 10, $"track {track} has {expected.Length} events");
+        Assert.Equal(expected.Select(e => (e.Sequence, e.Label, e.TrackId)), events.Select(e => (e.Sequence, e.Label, e.TrackId)));
+        Assert.Equal(expected[^1].Box!, events[^1].Box!);
+        Assert.Equal(
+            ExpectedSegments().Where(r => r.Segment.TrackId == track).Select(r => (r.Segment.FirstSequence, r.Segment.LastSequence, r.Segment.Label)),
+            segments.Select(s => (s.FirstSequence, s.LastSequence, s.Label)));
+        Assert.All(segments, s => Assert.Equal(track, s.TrackId));
     }
 
     [Fact]
@@ -161,17 +180,10 @@ public sealed class IndexQueryTests(AzuriteFixture azurite) : IAsyncLifetime
             var rows = new List<LabelSegmentRow>();
             foreach (var record in records)
             {
-                var closed = record.Gap is not null ? tracker.Gap() : tracker.Add(record.Event!, 0, 0);
-                if (closed is not null)
-                {
-                    rows.Add(closed);
-                }
+                rows.AddRange(record.Gap is not null ? tracker.Gap() : tracker.Add(record.Event!, 0, 0));
             }
 
-            if (tracker.OpenRow() is { } open)
-            {
-                rows.Add(open);
-            }
+            rows.AddRange(tracker.OpenRows());
 
             foreach (var row in rows)
             {

@@ -2,8 +2,9 @@ namespace ActionNet.Abstractions.History;
 
 /// <summary>
 /// The label of one camera at one window: the class with the highest probability averaged over the
-/// camera's last K scored windows. Identified by camera id and window sequence; stored in the label
-/// history and ordered by <see cref="End"/>, then <see cref="Sequence"/>.
+/// camera's last K scored windows, or, for a camera in person mode, over the last K windows of one tracked
+/// person (<see cref="TrackId"/>). Identified by camera id and window sequence (sequences are the camera's,
+/// shared by its tracks); stored in the label history and ordered by <see cref="End"/>, then <see cref="Sequence"/>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("actionnet.action-event")]
 public sealed record ActionEvent
@@ -43,4 +44,10 @@ public sealed record ActionEvent
     /// after). <c>StoredAt - End</c> is the latency from a window's last frame to its label being persisted.
     /// </summary>
     [Id(10)] public DateTimeOffset StoredAt { get; init; }
+
+    /// <summary>The tracked person labelled; null for a whole-frame (or region) label.</summary>
+    [Id(11)] public string? TrackId { get; init; }
+
+    /// <summary>The person's box at the window's last frame, [x1, y1, x2, y2] in source pixels; null without a track.</summary>
+    [Id(12)] public float[]? Box { get; init; }
 }

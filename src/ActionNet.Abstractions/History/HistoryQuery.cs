@@ -28,4 +28,7 @@ public sealed record HistoryQuery
 
     /// <summary>The continuation token of the previous page (<see cref="HistoryPage{T}.Next"/>); null: the first page.</summary>
     [Id(6)] public string? After { get; init; }
+
+    /// <summary>Only records of this tracked person (person-mode cameras); null: every track and whole-frame labels.</summary>
+    [Id(7)] public string? Track { get; init; }
 }

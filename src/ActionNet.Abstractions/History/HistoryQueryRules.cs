@@ -54,6 +54,11 @@ public static class HistoryQueryRules
             CameraIds.Validate(camera);
         }
 
+        if (query.Track is { } track && !TrackIds.IsValid(track))
+        {
+            throw new ArgumentException($"--track '{CameraInputRules.Quote(track)}' is invalid: {TrackIds.Expected}", nameof(query));
+        }
+
         return query.After is { } token ? HistoryCursor.Decode(token, kind) : null;
     }
 

@@ -1,8 +1,8 @@
 namespace ActionNet.Abstractions.History;
 
 /// <summary>
-/// Turns one camera's scored windows into labels (mean of the last K windows' probabilities) and
-/// persists them to the label history. Key: the camera id.
+/// Turns one camera's scored windows into labels (mean of the last K windows' probabilities, per tracked
+/// person in person mode) and persists them to the label history. Key: the camera id.
 /// </summary>
 public interface IAggregatorGrain : IGrainWithStringKey
 {
@@ -11,6 +11,9 @@ public interface IAggregatorGrain : IGrainWithStringKey
 
     /// <summary>The camera's newest events, newest last; at most <paramref name="count"/>.</summary>
     Task<ActionEvent[]> GetRecentAsync(int count);
+
+    /// <summary>The camera-level label and, in person mode, the newest label of every track in view.</summary>
+    Task<CameraLabels> GetLabelsAsync();
 
     /// <summary>
     /// The sequence number the camera's next window must carry: one past the highest of the stored

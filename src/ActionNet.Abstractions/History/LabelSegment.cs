@@ -1,11 +1,12 @@
 namespace ActionNet.Abstractions.History;
 
 /// <summary>
-/// A run of consecutive events of one camera with the same label: the primary record of the label
-/// history. A run closes when the label changes, when windows stop for longer than the gap threshold,
-/// or at the end of the UTC hour its first event ended in (so every segment lies in one hour). The open
-/// run is stored too (<see cref="Open"/>) and updated at every flush. Identified by camera id and
-/// <see cref="FirstSequence"/>.
+/// A run of consecutive events of one camera (in person mode: of one tracked person) with the same label: the
+/// primary record of the label history. A run closes when the label changes, at a gap (an outage), at the end
+/// of the UTC hour its first event ended in (so every segment lies in one hour), or, for a track, once a later
+/// event of the camera starts more than <see cref="TrackIdleSeconds"/> after the track's last window ended (the
+/// person left). The open run is stored too (<see cref="Open"/>) and updated at every flush. Identified by
+/// camera id and <see cref="FirstSequence"/>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("actionnet.label-segment")]
 public sealed record LabelSegment
@@ -48,4 +49,13 @@ public sealed record LabelSegment
 
     /// <summary>Whether the run is still open (its camera's newest segment, still growing).</summary>
     [Id(11)] public bool Open { get; init; }
+
+    /// <summary>The tracked person the segment is about; null for a whole-frame (or region) segment.</summary>
+    [Id(12)] public string? TrackId { get; init; }
+
+    /// <summary>The person's box at the segment's last window, [x1, y1, x2, y2] in source pixels; null without a track.</summary>
+    [Id(13)] public float[]? Box { get; init; }
+
+    /// <summary>Seconds after a track's last window past which the next event of its camera closes the track's open segment.</summary>
+    public const int TrackIdleSeconds = 10;
 }

@@ -27,4 +27,19 @@ public sealed record WindowHeader
 
     /// <summary>Frames in the window (T).</summary>
     [Id(6)] public int Frames { get; init; }
+
+    /// <summary>
+    /// The tracked person the window is a tube of (a camera in person mode); null for a whole-frame or region
+    /// window. Unique within the camera for good: the sequence of the track's first recorded window.
+    /// </summary>
+    [Id(7)] public string? TrackId { get; init; }
+
+    /// <summary>The person's box at the window's last frame, [x1, y1, x2, y2] in source pixels; null without a track.</summary>
+    [Id(8)] public float[]? Box { get; init; }
+
+    /// <summary>
+    /// Capture time since which the camera's reader has read its source without a break (it opened or reopened
+    /// then). In person mode windows stop when nobody is in view, so only a break here is an outage.
+    /// </summary>
+    [Id(9)] public DateTimeOffset? ContinuousSince { get; init; }
 }

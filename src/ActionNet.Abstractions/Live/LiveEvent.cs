@@ -35,4 +35,7 @@ public sealed record LiveEvent
 
     /// <summary>The label the event is about: the event's or the segment's; null for gaps.</summary>
     public string? Label => Event?.Label ?? Segment?.Label;
+
+    /// <summary>The tracked person the event is about; null for whole-frame labels and for gaps (which end every track).</summary>
+    public string? TrackId => Event?.TrackId ?? Segment?.TrackId;
 }

@@ -11,15 +11,16 @@ using Orleans.Streams;
 namespace ActionNet.Grains.History;
 
 /// <summary>
-/// One camera's aggregator (key: camera id): labels each scored window with the mean of the last K
-/// windows and appends the event to the camera's journal on local disk before acknowledging it, so
-/// nothing acknowledged lives only in memory. Every flush interval the journal's records go to the
-/// camera's <see cref="CameraHistoryWriter"/> (events, segments, totals) and are then dropped from the
+/// One camera's aggregator (key: camera id): labels each scored window with the mean of the last K windows of
+/// its track (<see cref="LabelAggregator"/>; the whole frame is one track), numbers and gaps them
+/// (<see cref="WindowSequencer"/>), and appends the records to the camera's journal on local disk before
+/// acknowledging, so nothing acknowledged lives only in memory. Every flush interval the journal's records go
+/// to the camera's <see cref="CameraHistoryWriter"/> (events, segments, totals) and are then dropped from the
 /// journal; a restarted activation on the same disk replays what is left, exactly once (the store skips
-/// sequences it holds). While storage is away the journal grows; when it is full, windows are refused
-/// (the camera counts them as dropped) and recorded as lost windows with the reason. Every journaled
-/// label, segment start and end, and gap is published at once on the live-event stream
-/// (<see cref="LiveEvents"/>). Placed next to its camera.
+/// sequences it holds). While storage is away the journal grows; when it is full, windows are refused (the
+/// camera counts them as dropped) and recorded as lost windows with the reason. Every journaled label, segment
+/// start and end, and gap is published at once on the live-event stream (<see cref="LivePublisher"/>). Placed
+/// next to its camera.
 /// </summary>
 [PreferLocalPlacement]
 public sealed partial class AggregatorGrain(
@@ -32,6 +33,8 @@ public sealed partial class AggregatorGrain(
     private readonly AggregationOptions settings = options.Value;
     private readonly Queue<ActionEvent> recent = new();
     private LabelAggregator? aggregator;
+    private WindowSequencer? sequencer;
+    private LivePublisher? publisher;
     private HistoryJournal? journal;
     private CameraHistoryWriter? writer;
     private string[]? registeredLabels;
@@ -39,24 +42,20 @@ public sealed partial class AggregatorGrain(
     private Task? initializing;
     private bool flushing;
     private long storedSequence = -1;
-    private long recordedSequence = -1;
-    private DateTimeOffset? lastWindowEnd;
     private string? lastError;
-    private long refusedWindows;
-    private LostRun? lost;
-    private LiveSegments? live;
     private IAsyncStream<LiveEvent>? liveStream;
-    private readonly Queue<LiveEvent> unpublished = new();
-    private Task publishing = Task.CompletedTask;
-    private bool publishFailing;
-    private long publishDropped;
 
     private string CameraId => this.GetPrimaryKeyString();
 
     /// <inheritdoc/>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        aggregator = new LabelAggregator(CameraIds.Validate(CameraId), settings.WindowsAveraged);
+        var camera = CameraIds.Validate(CameraId);
+        aggregator = new LabelAggregator(camera, settings.WindowsAveraged);
+        sequencer = new WindowSequencer(camera, silo.Name, TimeSpan.FromSeconds(settings.GapSeconds));
+        publisher = new LivePublisher(camera, settings.MaxUnpublishedLiveEvents, SendAsync);
+        publisher.Failing += reason => LogPublishFailed(CameraId, reason);
+        publisher.Recovered += dropped => LogPublishBack(CameraId, dropped);
         var every = TimeSpan.FromMilliseconds(settings.FlushIntervalMs);
         this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(Math.Min(1000, settings.FlushIntervalMs)), every) { Interleave = true });
         return Task.CompletedTask;
@@ -91,7 +90,7 @@ public sealed partial class AggregatorGrain(
 
         await EnsureInitializedAsync();
         var header = window.Window;
-        if (header.Sequence <= recordedSequence)
+        if (sequencer!.IsRecorded(header))
         {
             return;
         }
@@ -101,27 +100,14 @@ public sealed partial class AggregatorGrain(
             Refuse(header, $"the journal holds {journal.Depth} events, the limit ({AggregationOptions.SectionName}:{nameof(AggregationOptions.MaxBufferedEvents)})");
         }
 
-        // Windows overlap, so a window that starts well after the previous one ended marks an outage.
-        var records = new List<HistoryRecord>(3);
-        if (lost is { } run)
+        var records = new List<HistoryRecord>(2);
+        if (sequencer.GapBefore(header) is { } gap)
         {
-            records.Add(new HistoryRecord { Gap = run.ToGap(CameraId, header.Sequence, silo.Name) });
-        }
-        else if (lastWindowEnd is { } previousEnd && header.FirstFrameAt - previousEnd > TimeSpan.FromSeconds(settings.GapSeconds))
-        {
-            records.Add(new HistoryRecord
+            records.Add(new HistoryRecord { Gap = gap });
+            if (gap.LostWindows == 0)
             {
-                Gap = new HistoryGap
-                {
-                    CameraId = CameraId,
-                    Start = previousEnd,
-                    End = header.FirstFrameAt,
-                    PreviousSequence = recordedSequence,
-                    NextSequence = header.Sequence,
-                    Silo = silo.Name,
-                },
-            });
-            LogGap(CameraId, (header.FirstFrameAt - previousEnd).TotalSeconds, recordedSequence, header.Sequence);
+                LogGap(CameraId, gap.Duration.TotalSeconds, gap.PreviousSequence, gap.NextSequence);
+            }
         }
 
         var action = aggregator!.Add(window) with { StoredAt = DateTimeOffset.UtcNow };
@@ -134,16 +120,14 @@ public sealed partial class AggregatorGrain(
             }
         }
 
-        lost = null;
-        recordedSequence = header.Sequence;
-        lastWindowEnd = header.LastFrameAt;
+        sequencer.Record(header);
         recent.Enqueue(action);
         while (recent.Count > settings.RecentEvents)
         {
             recent.Dequeue();
         }
 
-        Publish(records);
+        publisher!.Publish(records, DateTimeOffset.UtcNow);
     }
 
     /// <inheritdoc/>
@@ -151,10 +135,13 @@ public sealed partial class AggregatorGrain(
         Task.FromResult(count <= 0 ? [] : recent.Skip(Math.Max(0, recent.Count - count)).ToArray());
 
     /// <inheritdoc/>
+    public Task<CameraLabels> GetLabelsAsync() => Task.FromResult(CameraLabels.From(recent));
+
+    /// <inheritdoc/>
     public async Task<long> GetNextSequenceAsync()
     {
         await EnsureInitializedAsync();
-        return recordedSequence + 1;
+        return sequencer!.Recorded + 1;
     }
 
     /// <inheritdoc/>
@@ -162,26 +149,20 @@ public sealed partial class AggregatorGrain(
     {
         CameraId = CameraId,
         StoredSequence = storedSequence,
-        RecordedSequence = recordedSequence,
+        RecordedSequence = sequencer?.Recorded ?? -1,
         BufferedEvents = journal?.Depth ?? 0,
         BufferLimit = settings.MaxBufferedEvents,
         LastError = lastError,
         Silo = silo.Name,
         JournalBytes = journal?.PendingBytes ?? 0,
         JournalOldest = journal?.Oldest,
-        RefusedWindows = refusedWindows,
+        RefusedWindows = sequencer?.Refused ?? 0,
         JournalPath = journal?.FilePath ?? "",
     });
 
-    // The window's number is used up (never given to another window), and the loss is recorded with
-    // the next window that is kept.
     private void Refuse(Abstractions.Inference.WindowHeader header, string reason)
     {
-        refusedWindows++;
-        lost = lost is { } run ? run with { LastEnd = header.LastFrameAt, Count = run.Count + 1 } : new LostRun(recordedSequence, header.FirstFrameAt, header.LastFrameAt, 1, reason);
-        recordedSequence = Math.Max(recordedSequence, header.Sequence);
-        lastWindowEnd = header.LastFrameAt;
-        if (lost.Count == 1)
+        if (sequencer!.Refuse(header, reason))
         {
             LogRefusing(CameraId, reason);
         }
@@ -236,9 +217,8 @@ public sealed partial class AggregatorGrain(
             LogStorageDown(CameraId, e.Message);
         }
 
-        live = LiveSegments.Start(CameraId, writer, journal.ReadPending(int.MaxValue).Records);
-        recordedSequence = Math.Max(journal.HighestSequence ?? -1, writer?.HighWater ?? -1);
-        lastWindowEnd = journal.LastEnd ?? writer?.LastEnd;
+        publisher!.Start(LiveSegments.Start(CameraId, writer, journal.ReadPending(int.MaxValue).Records));
+        sequencer!.Resume(Math.Max(journal.HighestSequence ?? -1, writer?.HighWater ?? -1), journal.LastEnd ?? writer?.LastEnd);
         if (journal.Depth > 0)
         {
             LogReplaying(CameraId, journal.Depth, journal.FilePath);
@@ -247,84 +227,10 @@ public sealed partial class AggregatorGrain(
         initialized = true;
     }
 
-    // The records are journaled (persisted) by now; what subscribers see follows them in order. Publishing runs
-    // beside the recording, not in it: a stream queue on a silo that just died must not stall the camera (its
-    // call times out), so live events wait in a bounded queue and the oldest are dropped, and counted, past it.
-    private void Publish(List<HistoryRecord> records)
+    private Task SendAsync(LiveEvent item)
     {
-        var now = DateTimeOffset.UtcNow;
-        foreach (var record in records)
-        {
-            if (record.Gap is { } gap)
-            {
-                if (live!.Gap() is { } ended)
-                {
-                    Enqueue(new LiveEvent { Kind = LiveEventKind.SegmentEnd, CameraId = CameraId, Segment = ended, PublishedAt = now });
-                }
-
-                Enqueue(new LiveEvent { Kind = LiveEventKind.Gap, CameraId = CameraId, Gap = gap, PublishedAt = now });
-            }
-            else if (record.Event is { } e)
-            {
-                var (closed, opened) = live!.Add(e);
-                if (closed is not null)
-                {
-                    Enqueue(new LiveEvent { Kind = LiveEventKind.SegmentEnd, CameraId = CameraId, Segment = closed, PublishedAt = now });
-                }
-
-                if (opened is not null)
-                {
-                    Enqueue(new LiveEvent { Kind = LiveEventKind.SegmentStart, CameraId = CameraId, Segment = opened, PublishedAt = now });
-                }
-
-                Enqueue(new LiveEvent { Kind = LiveEventKind.Label, CameraId = CameraId, Event = e, PublishedAt = now });
-            }
-        }
-
-        if (publishing.IsCompleted)
-        {
-            publishing = PublishQueuedAsync();
-        }
-    }
-
-    private void Enqueue(LiveEvent item)
-    {
-        if (unpublished.Count >= settings.MaxUnpublishedLiveEvents)
-        {
-            unpublished.Dequeue();
-            publishDropped++;
-        }
-
-        unpublished.Enqueue(item);
-    }
-
-    // One sender at a time, in order, on the grain's scheduler; a failed publish loses nothing stored, so it is
-    // logged once per outage rather than failing anything.
-    private async Task PublishQueuedAsync()
-    {
-        while (unpublished.TryDequeue(out var item))
-        {
-            try
-            {
-                liveStream ??= this.GetStreamProvider(LiveEvents.ProviderName).GetStream<LiveEvent>(LiveEvents.StreamId);
-                await liveStream.OnNextAsync(item);
-                if (publishFailing)
-                {
-                    LogPublishBack(CameraId, publishDropped);
-                }
-
-                publishFailing = false;
-            }
-            catch (Exception e) when (e is OrleansException or TimeoutException or InvalidOperationException)
-            {
-                if (!publishFailing)
-                {
-                    LogPublishFailed(CameraId, e.Message);
-                }
-
-                publishFailing = true;
-            }
-        }
+        liveStream ??= this.GetStreamProvider(LiveEvents.ProviderName).GetStream<LiveEvent>(LiveEvents.StreamId);
+        return liveStream.OnNextAsync(item);
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
@@ -400,21 +306,6 @@ public sealed partial class AggregatorGrain(
         {
             flushing = false;
         }
-    }
-
-    private sealed record LostRun(long Previous, DateTimeOffset FirstStart, DateTimeOffset LastEnd, long Count, string Reason)
-    {
-        public HistoryGap ToGap(string camera, long next, string silo) => new()
-        {
-            CameraId = camera,
-            Start = FirstStart,
-            End = LastEnd,
-            PreviousSequence = Previous,
-            NextSequence = next,
-            Silo = silo,
-            Reason = $"{Count} scored window(s) lost: {Reason}",
-            LostWindows = Count,
-        };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "camera {Camera}: label history unavailable, journaling events on disk: {Reason}")]
