@@ -31,12 +31,27 @@ public sealed class HistoryCsvTests
 
         var csv = HistoryCsv.Write([e]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("camera,sequence,start,end,label,confidence,model,silo,\"p_a,b\",p_=cmd,p_walk", csv[0]);
-        Assert.Equal(11, Fields(csv[0]).Count);
+        Assert.Equal("camera,sequence,start,end,label,confidence,model,silo,track,x1,y1,x2,y2,\"p_a,b\",p_=cmd,p_walk", csv[0]);
+        Assert.Equal(16, Fields(csv[0]).Count);
         var row = Fields(csv[1]);
-        Assert.Equal(11, row.Count);
+        Assert.Equal(16, row.Count);
         Assert.Equal("'=cmd", row[4]);
         Assert.Equal("m,1", row[6]);
+        Assert.Equal(["", "", "", "", ""], row[8..13]);
+    }
+
+    [Fact]
+    public void APersonsEventCarriesItsTrackAndBox()
+    {
+        var e = new ActionEvent
+        {
+            CameraId = "lobby", Sequence = 9, Label = "walk", Confidence = 0.5f, Probabilities = [1f], Labels = ["walk"],
+            TrackId = "17", Box = [10.5f, 20, 50, 120.25f],
+        };
+
+        var row = Fields(HistoryCsv.Row(e));
+
+        Assert.Equal(["17", "10.5", "20", "50", "120.25"], row[8..13]);
     }
 
     // A minimal RFC 4180 reader: the test's own, so it checks the writer rather than mirrors it.

@@ -53,6 +53,22 @@ public sealed class AlertEvaluatorTests
     }
 
     [Fact]
+    public void EachTrackedPersonsSegmentFiresOnItsOwnAndACooldownDoesNotSilenceAnotherPerson()
+    {
+        var evaluator = Evaluator(null, Rule(cooldown: 600));
+        var feed = new LiveFeed("cam-1");
+
+        var firings = Feed(evaluator, feed.Persons(10, ("4", "fall"), ("7", "walk")).Concat(feed.Persons(10, ("4", "walk"), ("7", "fall"))));
+
+        var starts = firings.Where(f => f.Phase == AlertPhase.Start).ToList();
+        Assert.Equal(["4", "7"], starts.Select(f => f.State.TrackId!));
+        Assert.Equal(["fall-alert.cam-1.0", "fall-alert.cam-1.21"], starts.Select(f => f.State.FiringId));
+        Assert.Equal("4", firings.Single(f => f.Phase == AlertPhase.End).State.TrackId);
+        Assert.Equal("7", starts[1].ToNotification().TrackId);
+        Assert.Equal([1f, 2, 3, 4], starts[1].Segment.Box!);
+    }
+
+    [Fact]
     public void ASegmentShorterThanTheMinimumDurationDoesNotFire()
     {
         var evaluator = Evaluator();

@@ -1,6 +1,7 @@
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Grains.Cameras;
 using ActionNet.Grains.Inference;
+using ActionNet.Grains.Persons;
 using ActionNet.Vision.Synthetic;
 using Microsoft.Extensions.Configuration;
 
@@ -33,19 +34,33 @@ public sealed class CameraRegistrationRulesTests : IDisposable
         Directory.Delete(outside, recursive: true);
     }
 
+    private readonly DetectorProfilesOptions detectors = new();
+
     private CameraRegistration Good => new() { Source = video, ModelProfile = "rgb" };
 
     private string Problem(CameraRegistration registration) =>
-        Assert.Throws<ArgumentException>(() => CameraRegistrationRules.Validate(registration, profiles, ingest)).Message;
+        Assert.Throws<ArgumentException>(() => CameraRegistrationRules.Validate(registration, profiles, detectors, ingest)).Message;
+
+    [Fact]
+    public void PersonModeUsesTheBuiltInHogDetectorUnlessAProfileIsNamed()
+    {
+        Assert.Null(CameraRegistrationRules.Validate(Good, profiles, detectors, ingest).Detector);
+        Assert.Equal("hog", CameraRegistrationRules.Validate(Good with { Persons = true }, profiles, detectors, ingest).Detector!.Name);
+        Assert.Equal(
+            "detector profile 'peoplenet' is not configured; known detector profiles: hog (configure ActionNet:Detectors:<name>:Model)",
+            Abstractions.ErrorText.OneLine(Problem(Good with { Persons = true, Detector = "peoplenet" })));
+        Assert.Equal("detector 'hog' is only used in person mode: add persons (--persons)", Problem(Good with { Detector = "hog" }));
+        Assert.StartsWith("a region of interest and person mode cannot be combined", Problem(Good with { Persons = true, Region = new() { X = 0, Y = 0, Width = 10, Height = 10 } }), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void AGoodFileAndGoodUrlsAreAccepted()
     {
-        Assert.Equal("rgb", CameraRegistrationRules.Validate(Good, profiles, ingest).Name);
-        Assert.Equal("rgb", CameraRegistrationRules.Validate(Good with { Source = "rtsp://u:secret@cam-1.local:554/x" }, profiles, ingest).Name);
-        Assert.Equal("rgb", CameraRegistrationRules.Validate(Good with { Source = "RTSP://cam/x", Region = new() { X = 0, Y = 0, Width = 10, Height = 10 } }, profiles, ingest).Name);
-        Assert.Equal("rgb", CameraRegistrationRules.Validate(Good with { Source = "HttpS://[::1]:8443/x.m3u8" }, profiles, ingest).Name);
-        Assert.Equal("rgb", CameraRegistrationRules.Validate(Good with { Region = new() { X = 20, Y = 40, Width = 300, Height = 200 } }, profiles, ingest).Name);
+        Assert.Equal("rgb", CameraRegistrationRules.Validate(Good, profiles, detectors, ingest).Profile.Name);
+        Assert.Equal("rgb", CameraRegistrationRules.Validate(Good with { Source = "rtsp://u:secret@cam-1.local:554/x" }, profiles, detectors, ingest).Profile.Name);
+        Assert.Equal("rgb", CameraRegistrationRules.Validate(Good with { Source = "RTSP://cam/x", Region = new() { X = 0, Y = 0, Width = 10, Height = 10 } }, profiles, detectors, ingest).Profile.Name);
+        Assert.Equal("rgb", CameraRegistrationRules.Validate(Good with { Source = "HttpS://[::1]:8443/x.m3u8" }, profiles, detectors, ingest).Profile.Name);
+        Assert.Equal("rgb", CameraRegistrationRules.Validate(Good with { Region = new() { X = 20, Y = 40, Width = 300, Height = 200 } }, profiles, detectors, ingest).Profile.Name);
     }
 
     [Fact]

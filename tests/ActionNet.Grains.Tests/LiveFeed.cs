@@ -46,6 +46,34 @@ internal sealed class LiveFeed(string camera)
         return published;
     }
 
+    /// <summary>
+    /// <paramref name="steps"/> steps of person mode: at each step every one of <paramref name="people"/> gets a window
+    /// (their track id and label); the events published for them.
+    /// </summary>
+    public List<LiveEvent> Persons(int steps, params (string Track, string Label)[] people)
+    {
+        var published = new List<LiveEvent>();
+        for (var i = 0; i < steps; i++)
+        {
+            foreach (var (track, label) in people)
+            {
+                var e = new ActionEvent { CameraId = camera, Sequence = next++, Start = clock, End = clock + Window, Label = label, Confidence = 0.9f, TrackId = track, Box = [1, 2, 3, 4] };
+                var (closed, opened) = segments.Add(e);
+                published.AddRange(closed.Select(ended => new LiveEvent { Kind = LiveEventKind.SegmentEnd, CameraId = camera, Segment = ended }));
+                if (opened is not null)
+                {
+                    published.Add(new LiveEvent { Kind = LiveEventKind.SegmentStart, CameraId = camera, Segment = opened });
+                }
+
+                published.Add(new LiveEvent { Kind = LiveEventKind.Label, CameraId = camera, Event = e });
+            }
+
+            clock += Step;
+        }
+
+        return published;
+    }
+
     /// <summary>No windows for <paramref name="pause"/>: the gap the next window records, and the segment it ends.</summary>
     public List<LiveEvent> Gap(TimeSpan pause)
     {

@@ -35,7 +35,9 @@ public static class CamerasCommand
         var loop = new Option<bool>("--loop") { Description = "replay a video file forever, as a simulated camera" };
         var roi = new Option<string?>("--roi") { Description = "region of interest x,y,width,height in source pixels" };
         var disabled = new Option<bool>("--disabled") { Description = "register without starting ingest" };
-        var command = new Command("add", "register a camera (or update its registration)") { id, source, model, stride, subsample, fps, loop, roi, disabled };
+        var persons = new Option<bool>("--persons") { Description = "person mode: detect and track people and label each tracked person's own clip" };
+        var detector = new Option<string?>("--detector") { Description = "detector profile for --persons (default: hog, OpenCV's built-in people detector)" };
+        var command = new Command("add", "register a camera (or update its registration)") { id, source, model, stride, subsample, fps, loop, roi, disabled, persons, detector };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var cameraId = CameraIds.Validate(parse.GetRequiredValue(id));
@@ -55,13 +57,15 @@ public static class CamerasCommand
                 Loop = parse.GetValue(loop),
                 Region = RegionOfInterest.Parse(parse.GetValue(roi), "--roi"),
                 Enabled = !parse.GetValue(disabled),
+                Persons = parse.GetValue(persons),
+                Detector = parse.GetValue(detector),
             };
 
             // The same rules the camera grain applies, checked here so a bad value never reaches the cluster.
             CameraInputRules.Validate(registration);
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
             await connection.Client.GetGrain<ICameraGrain>(cameraId).RegisterAsync(registration);
-            CliConsole.Out.WriteLine($"camera {cameraId} registered: {SourceUrl.Redact(registration.Source)} with profile {registration.ModelProfile}");
+            CliConsole.Out.WriteLine($"camera {cameraId} registered: {SourceUrl.Redact(registration.Source)} with profile {registration.ModelProfile}" + (registration.Persons ? $", person mode (detector {registration.Detector ?? "hog"})" : ""));
             return 0;
         });
         return command;
@@ -124,6 +128,10 @@ public static class CamerasCommand
             if (status.Plan is { } plan)
             {
                 Row("plan", string.Create(CultureInfo.InvariantCulture, $"{plan.SourceKind}, profile {plan.Profile} ({(plan.Accelerators.Length == 0 ? "any accelerator" : string.Join(", ", plan.Accelerators))}), {plan.Inputs} T={plan.Frames} {plan.Width}x{plan.Height}, stride {plan.Stride}, subsample {plan.Subsample}, {plan.Resize}, fps cap {(plan.FpsCap is { } cap ? cap.ToString("0.##", CultureInfo.InvariantCulture) : "none")}{(plan.Region is { } r ? $", region ({r.X},{r.Y}) {r.Width}x{r.Height}" : "")}"));
+                if (plan.Persons is { } p)
+                {
+                    Row("persons", string.Create(CultureInfo.InvariantCulture, $"detector {p.Detector} ({p.DetectorModel}) every {p.DetectionInterval} frame(s), threshold {p.Threshold:0.##}, at most {p.MaxTracks} tracks, context {p.Context:0.##}"));
+                }
             }
 
             Row("input", $"{status.InputFps.ToString("F1", CultureInfo.InvariantCulture)} fps, {status.FrameWidth}x{status.FrameHeight}");

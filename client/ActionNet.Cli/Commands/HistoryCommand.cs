@@ -63,16 +63,17 @@ public static class HistoryCommand
         return command;
     }
 
-    /// <summary>A table of events: time, camera, window, label, confidence, model and silo.</summary>
+    /// <summary>A table of events: time, camera, track (person mode), window, label, confidence, model and silo.</summary>
     public static Table ToTable(IEnumerable<ActionEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var table = new Table().AddColumns("end (UTC)", "camera", "window", "label", "confidence", "model", "silo");
+        var table = new Table().AddColumns("end (UTC)", "camera", "track", "window", "label", "confidence", "model", "silo");
         foreach (var e in events)
         {
             table.AddRow(
                 Time(e.End),
                 e.CameraId,
+                e.TrackId ?? "",
                 $"{e.Sequence}",
                 Markup.Escape(e.Label),
                 e.Confidence.ToString("P1", CultureInfo.InvariantCulture),
@@ -113,11 +114,11 @@ public static class HistoryCommand
                 return 0;
             }
 
-            var table = new Table().AddColumns("start (UTC)", "end (UTC)", "camera", "label", "windows", "mean", "peak", "model", "open");
+            var table = new Table().AddColumns("start (UTC)", "end (UTC)", "camera", "track", "label", "windows", "mean", "peak", "model", "open");
             foreach (var s in page.Items)
             {
                 table.AddRow(
-                    Time(s.Start), Time(s.End), s.CameraId, Markup.Escape(s.Label), $"{s.Windows}",
+                    Time(s.Start), Time(s.End), s.CameraId, s.TrackId ?? "", Markup.Escape(s.Label), $"{s.Windows}",
                     s.MeanConfidence.ToString("P1", CultureInfo.InvariantCulture), s.PeakConfidence.ToString("P1", CultureInfo.InvariantCulture),
                     Markup.Escape(s.Model), s.Open ? "open" : "");
             }
@@ -254,6 +255,7 @@ public static class HistoryCommand
         private readonly Option<double?> _minConfidence = NumberOptions.Decimal("--min-confidence", "only records at least this confident", 0, 1, minIncluded: true);
         private readonly Option<int?> _limit = NumberOptions.Whole("--limit", $"at most N records per page (default {DefaultLimit})", 1, HistoryQueryRules.MaxLimit);
         private readonly Option<string?> _after = new("--after") { Description = "continue after the page that printed this token", Recursive = true };
+        private readonly Option<string?> _track = new("--track") { Description = "only this tracked person (person-mode cameras; events and segments show the id)", Recursive = true };
 
         public HistoryFilters()
         {
@@ -267,6 +269,7 @@ public static class HistoryCommand
             command.Options.Add(_from);
             command.Options.Add(_to);
             command.Options.Add(_label);
+            command.Options.Add(_track);
             command.Options.Add(_minConfidence);
             command.Options.Add(_limit);
             command.Options.Add(_after);
@@ -288,6 +291,7 @@ public static class HistoryCommand
                 From = parse.GetValue(_from) is { } from ? TimeArgument.Parse(from, now) : null,
                 To = parse.GetValue(_to) is { } to ? TimeArgument.Parse(to, now) : null,
                 Label = label,
+                Track = parse.GetValue(_track),
                 MinConfidence = (float)(parse.GetValue(_minConfidence) ?? 0),
                 Limit = parse.GetValue(_limit) ?? DefaultLimit,
                 After = parse.GetValue(_after),

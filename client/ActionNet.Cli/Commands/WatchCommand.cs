@@ -88,6 +88,6 @@ public static class WatchCommand
 
         Console.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{e.End.UtcDateTime:HH:mm:ss.fff}  {e.CameraId,-20} #{e.Sequence,-6} {e.Label,-12} {e.Confidence,6:P1}  {e.Silo}"));
+            $"{e.End.UtcDateTime:HH:mm:ss.fff}  {e.CameraId,-20} {(e.TrackId is { } track ? "person " + track : ""),-14} #{e.Sequence,-6} {e.Label,-12} {e.Confidence,6:P1}  {e.Silo}"));
     }
 }

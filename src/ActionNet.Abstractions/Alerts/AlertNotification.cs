@@ -34,6 +34,9 @@ public sealed record AlertNotification
     /// <summary>The camera.</summary>
     public string CameraId { get; init; } = "";
 
+    /// <summary>The tracked person the firing is about ("lobby, person 17: fall_floor"); null for a whole-frame camera.</summary>
+    public string? TrackId { get; init; }
+
     /// <summary>The segment's label.</summary>
     public string Label { get; init; } = "";
 

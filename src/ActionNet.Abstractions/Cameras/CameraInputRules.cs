@@ -41,7 +41,33 @@ public static class CameraInputRules
             ?? RangeProblem("stride", registration.Stride, 1, MaxStride, "frames between windows")
             ?? RangeProblem("subsample", registration.Subsample, 0, MaxSubsample, "skipped frames")
             ?? FpsProblem(registration.FpsCap)
-            ?? RegionProblem(registration.Region);
+            ?? RegionProblem(registration.Region)
+            ?? PersonsProblem(registration);
+    }
+
+    /// <summary>
+    /// Why the person-mode settings cannot be, or null: a detector named without person mode, a detector name
+    /// that is not a name, or a region together with person mode (each person's box is the region there).
+    /// </summary>
+    public static string? PersonsProblem(CameraRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        if (registration.Detector is { } detector)
+        {
+            if (!registration.Persons)
+            {
+                return $"detector '{Quote(detector)}' is only used in person mode: add persons (--persons)";
+            }
+
+            if (TextProblem("detector profile", detector, MaxProfileNameLength) is { } text)
+            {
+                return text;
+            }
+        }
+
+        return registration.Persons && registration.Region is not null
+            ? "a region of interest and person mode cannot be combined: in person mode each tracked person's box is the region the model sees"
+            : null;
     }
 
     /// <summary>Throws a one-line <see cref="ArgumentException"/> naming the first problem (see <see cref="Problem"/>).</summary>

@@ -49,4 +49,7 @@ public sealed record CameraPlan
 
     /// <summary>Whether a file source loops.</summary>
     [Id(13)] public bool Loop { get; init; }
+
+    /// <summary>Person mode's settings; null: windows are cut from the whole frame (or region).</summary>
+    [Id(14)] public PersonPlan? Persons { get; init; }
 }

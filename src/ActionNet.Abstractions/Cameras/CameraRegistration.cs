@@ -51,4 +51,13 @@ public sealed record CameraRegistration
 
     /// <summary>Days of this camera's history kept; null: ActionNet:History:RetentionDays; 0 keeps everything.</summary>
     [Id(10)] public int? RetentionDays { get; init; }
+
+    /// <summary>
+    /// Person mode: detect and track people and score each person's own clip (a tube of their box), so every
+    /// label belongs to a tracked person; false scores the whole frame (or <see cref="Region"/>).
+    /// </summary>
+    [Id(11)] public bool Persons { get; init; }
+
+    /// <summary>The detector profile person mode uses (e.g. "hog", or a PeopleNet profile); null: "hog", built in.</summary>
+    [Id(12)] public string? Detector { get; init; }
 }

@@ -10,11 +10,14 @@ namespace ActionNet.Abstractions.History;
 /// </summary>
 public static class HistoryCsv
 {
-    /// <summary>The header row for events scored with <paramref name="labels"/>: one probability column per label.</summary>
+    /// <summary>
+    /// The header row for events scored with <paramref name="labels"/>: the event, its track and box (empty for whole-frame
+    /// labels), then one probability column per label.
+    /// </summary>
     public static string Header(IReadOnlyList<string> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        return string.Join(",", new[] { "camera", "sequence", "start", "end", "label", "confidence", "model", "silo" }.Concat(labels.Select(l => "p_" + l)).Select(Cell));
+        return string.Join(",", new[] { "camera", "sequence", "start", "end", "label", "confidence", "model", "silo", "track", "x1", "y1", "x2", "y2" }.Concat(labels.Select(l => "p_" + l)).Select(Cell));
     }
 
     /// <summary>One event as a row.</summary>
@@ -31,7 +34,9 @@ public static class HistoryCsv
             e.Confidence.ToString("R", CultureInfo.InvariantCulture),
             Cell(e.Model),
             Cell(e.Silo),
-        }.Concat(e.Probabilities.Select(p => p.ToString("R", CultureInfo.InvariantCulture)));
+            Cell(e.TrackId ?? ""),
+        }.Concat(Enumerable.Range(0, 4).Select(i => e.Box is { Length: 4 } box ? box[i].ToString("R", CultureInfo.InvariantCulture) : ""))
+        .Concat(e.Probabilities.Select(p => p.ToString("R", CultureInfo.InvariantCulture)));
         return string.Join(",", fields);
     }
 

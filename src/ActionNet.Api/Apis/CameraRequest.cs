@@ -32,6 +32,12 @@ public sealed record CameraRequest
     /// <summary>Days of history kept for this camera (default: the cluster's).</summary>
     public int? RetentionDays { get; init; }
 
+    /// <summary>Person mode: detect and track people and label each tracked person (default false: the whole frame).</summary>
+    public bool Persons { get; init; }
+
+    /// <summary>The detector profile person mode uses (default: "hog", built in).</summary>
+    public string? Detector { get; init; }
+
     /// <summary>The registration, checked by the rules the CLI and the camera grain share.</summary>
     /// <exception cref="ArgumentException">A field is missing or out of its bounds; the message names it.</exception>
     public CameraRegistration ToRegistration()
@@ -62,6 +68,8 @@ public sealed record CameraRequest
             Region = RegionOfInterest.Parse(Roi, "roi"),
             Enabled = Enabled,
             RetentionDays = RetentionDays,
+            Persons = Persons,
+            Detector = Detector,
         };
         CameraInputRules.Validate(registration);
         return registration;

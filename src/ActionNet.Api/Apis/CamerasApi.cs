@@ -103,10 +103,10 @@ public static class CamerasApi
         var camera = cluster.GetGrain<ICameraGrain>(id);
         var registration = camera.GetRegistrationAsync();
         var status = camera.GetStatusAsync();
-        var latest = cluster.GetGrain<IAggregatorGrain>(id).GetRecentAsync(1);
-        await Task.WhenAll(registration, status, latest);
+        var labels = cluster.GetGrain<IAggregatorGrain>(id).GetLabelsAsync();
+        await Task.WhenAll(registration, status, labels);
         var r = registration.Result;
-        return new CameraView(id, status.Result.RedactedSource, r?.ModelProfile ?? "", r?.Enabled ?? false, status.Result, latest.Result.LastOrDefault());
+        return new CameraView(id, status.Result.RedactedSource, r?.ModelProfile ?? "", r?.Enabled ?? false, status.Result, labels.Result.Latest, labels.Result.Tracks);
     }
 
     private static IResult NotRegistered(string id) =>

@@ -6,7 +6,7 @@ namespace ActionNet.Api.Apis;
 
 /// <summary>
 /// The history filters of the query string (<c>camera</c> repeated or comma-separated, <c>from</c>, <c>to</c>,
-/// <c>label</c>, <c>minConfidence</c>, <c>limit</c>, <c>after</c>), read as text and checked by the CLI's rules so a
+/// <c>label</c>, <c>track</c>, <c>minConfidence</c>, <c>limit</c>, <c>after</c>), read as text and checked by the CLI's rules so a
 /// bad value gets the CLI's one-line message.
 /// </summary>
 public sealed class HistoryParameters
@@ -25,6 +25,9 @@ public sealed class HistoryParameters
 
     /// <summary>Only this label.</summary>
     public string? Label { get; set; }
+
+    /// <summary>Only this tracked person (person-mode cameras).</summary>
+    public string? Track { get; set; }
 
     /// <summary>Only events (or segments by mean) at or above this confidence, 0 to 1.</summary>
     public string? MinConfidence { get; set; }
@@ -51,6 +54,7 @@ public sealed class HistoryParameters
             From = string.IsNullOrEmpty(From) ? null : TimeArgument.Parse(From, now),
             To = string.IsNullOrEmpty(To) ? null : TimeArgument.Parse(To, now),
             Label = Label,
+            Track = Track,
             MinConfidence = MinConfidence is null ? 0 : Number("--min-confidence", MinConfidence, "a probability between 0 and 1"),
             Limit = Limit is null ? DefaultLimit : (int)Math.Clamp(Number("--limit", Limit, $"1 to {HistoryQueryRules.MaxLimit} records per page"), int.MinValue, int.MaxValue),
             After = After,

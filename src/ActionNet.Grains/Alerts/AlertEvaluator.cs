@@ -6,10 +6,12 @@ using ActionNet.Storage.Alerts;
 namespace ActionNet.Grains.Alerts;
 
 /// <summary>
-/// Turns live label events into firing phases, one firing per rule and label segment. A segment fires a
+/// Turns live label events into firing phases, one firing per rule and label segment. Segments, and so firings,
+/// belong to a labelled stream: a whole-frame camera, or one tracked person of a camera in person mode
+/// (<see cref="LabelStreams"/>), so each person's segment fires on its own. A segment fires a
 /// rule's <c>start</c> once its label is the rule's, its camera is watched, its running mean confidence (the
 /// mean of its events' confidences so far) reaches the minimum and its owned seconds reach the minimum
-/// duration, unless it began within the cooldown after the end of the rule's previous firing on that camera.
+/// duration, unless it began within the cooldown after the end of the rule's previous firing on that stream.
 /// While it grows, an open firing gets an <c>update</c> at most once per update interval (camera time); when
 /// the segment ends (its end event, or a later segment of the camera), the firing gets its <c>end</c>. A
 /// firing's updates and end go to the targets its start went to, even when the rule has changed since.
@@ -23,10 +25,13 @@ public sealed class AlertEvaluator
     private readonly TimeSpan updateInterval;
     private readonly TimeSpan gap;
     private readonly int maxHeld;
-    private readonly Dictionary<string, CameraTrack> cameras = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CameraTrack> streams = new(StringComparer.Ordinal);
     private readonly FiringLedger firings = new();
     private readonly HashSet<string> holding = new(StringComparer.Ordinal);
+    private static readonly TimeSpan ForgetAfter = TimeSpan.FromMinutes(10);
+    private const int ForgetEvery = 1000;
     private AlertRule[] rules = [];
+    private long observed;
     private List<AlertFiring> decided = [];
 
     /// <summary>
@@ -45,9 +50,9 @@ public sealed class AlertEvaluator
     /// <summary>The latest camera time seen in a live event, or null before the first.</summary>
     public DateTimeOffset? Seen { get; private set; }
 
-    /// <summary>Cameras waiting for a stored segment, each with the earliest event it must hold.</summary>
+    /// <summary>Streams waiting for a stored segment, each with the earliest event it must hold (which names its camera and track).</summary>
     public IReadOnlyList<SegmentLookup> Lookups =>
-        holding.Count == 0 ? [] : [.. holding.Select(c => new SegmentLookup(c, cameras[c].Target!))];
+        holding.Count == 0 ? [] : [.. holding.Select(key => new SegmentLookup(streams[key].Target!.CameraId, streams[key].Target!))];
 
     /// <summary>The labels of the rules in use: the only labels that can start a firing.</summary>
     public IReadOnlyList<string> Labels => [.. rules.Select(r => r.Label).Distinct(StringComparer.Ordinal)];
@@ -90,7 +95,7 @@ public sealed class AlertEvaluator
     {
         ArgumentNullException.ThrowIfNull(segment);
         decided = [];
-        var track = Track(segment.CameraId);
+        var track = Track(segment.CameraId, segment.TrackId);
         if (track.Target is { } target && segment.FirstSequence <= target.Sequence && target.Sequence <= segment.LastSequence)
         {
             Place(track, segment);
@@ -116,7 +121,9 @@ public sealed class AlertEvaluator
             Seen = t;
         }
 
-        var track = Track(e.CameraId);
+        var track = Track(e.CameraId, e.TrackId);
+        track.LastSeen = Seen;
+        ForgetLeftTracks();
         if (track.Held is { } held)
         {
             Hold(track, held, e);
@@ -139,7 +146,7 @@ public sealed class AlertEvaluator
                     Start(current.Segment);
                     Update(current.Segment);
                 }
-                else if (!rules.Any(r => string.Equals(r.Label, label.Label, StringComparison.Ordinal) && r.Watches(e.CameraId)) && !firings.Of(e.CameraId).Any(s => s.Open))
+                else if (!rules.Any(r => string.Equals(r.Label, label.Label, StringComparison.Ordinal) && r.Watches(e.CameraId)) && !firings.Of(track.Key).Any(s => s.Open))
                 {
                     // No rule can fire on it and no firing waits for an end: its segment does not matter.
                     track.Current = null;
@@ -151,7 +158,7 @@ public sealed class AlertEvaluator
                     // start) were missed. The stored segment decides; the known one stays until then.
                     track.Target = label;
                     track.Held = [e];
-                    holding.Add(e.CameraId);
+                    holding.Add(track.Key);
                 }
 
                 break;
@@ -189,7 +196,7 @@ public sealed class AlertEvaluator
         var held = track.Held ?? [];
         track.Held = null;
         track.Target = null;
-        holding.Remove(segment.CameraId);
+        holding.Remove(track.Key);
         track.Floor = Math.Max(track.Floor, segment.LastSequence);
         if (segment.Open)
         {
@@ -218,16 +225,16 @@ public sealed class AlertEvaluator
         var closed = segment with { Open = false };
         Advance(closed);
         Start(closed);
-        foreach (var state in firings.Of(closed.CameraId).Where(s => s.Open && s.FirstSequence == closed.FirstSequence).ToList())
+        foreach (var state in firings.Of(LabelStreams.Key(closed.CameraId, closed.TrackId)).Where(s => s.Open && s.FirstSequence == closed.FirstSequence).ToList())
         {
             Decide(state with { Open = false, Segment = closed }, AlertPhase.End, closed);
         }
     }
 
-    // Firings of earlier segments of the camera that are still open ended without their end being seen.
+    // Firings of earlier segments of the stream that are still open ended without their end being seen.
     private void Advance(LabelSegment segment)
     {
-        foreach (var state in firings.Of(segment.CameraId).Where(s => s.Open && s.FirstSequence < segment.FirstSequence).ToList())
+        foreach (var state in firings.Of(LabelStreams.Key(segment.CameraId, segment.TrackId)).Where(s => s.Open && s.FirstSequence < segment.FirstSequence).ToList())
         {
             var last = state.Segment with { Open = false };
             Decide(state with { Open = false, Segment = last }, AlertPhase.End, last);
@@ -243,7 +250,7 @@ public sealed class AlertEvaluator
                 continue;
             }
 
-            var previous = firings.Get(segment.CameraId, rule.Id);
+            var previous = firings.Get(LabelStreams.Key(segment.CameraId, segment.TrackId), rule.Id);
             if ((previous is not null && previous.FirstSequence >= segment.FirstSequence)
                 || segment.Seconds < rule.MinDurationSeconds
                 || segment.MeanConfidence < rule.MinConfidence
@@ -258,6 +265,7 @@ public sealed class AlertEvaluator
                     FiringId = AlertKeys.FiringId(rule.Id, segment.CameraId, segment.FirstSequence),
                     RuleId = rule.Id,
                     CameraId = segment.CameraId,
+                    TrackId = segment.TrackId,
                     FirstSequence = segment.FirstSequence,
                     WebhookUrl = string.IsNullOrEmpty(rule.WebhookUrl) ? null : rule.WebhookUrl,
                     Mqtt = rule.Mqtt,
@@ -277,7 +285,7 @@ public sealed class AlertEvaluator
             return;
         }
 
-        foreach (var state in firings.Of(segment.CameraId).Where(s => s.Open && s.FirstSequence == segment.FirstSequence && segment.End - s.LastPhaseAt >= updateInterval).ToList())
+        foreach (var state in firings.Of(LabelStreams.Key(segment.CameraId, segment.TrackId)).Where(s => s.Open && s.FirstSequence == segment.FirstSequence && segment.End - s.LastPhaseAt >= updateInterval).ToList())
         {
             Decide(state with { Updates = state.Updates + 1, LastPhaseAt = segment.End, Segment = segment }, AlertPhase.Update, segment);
         }
@@ -289,12 +297,32 @@ public sealed class AlertEvaluator
         decided.Add(new AlertFiring(state, phase, AlertKeys.Step(phase, state.Updates), segment));
     }
 
-    private CameraTrack Track(string camera)
+    // A tracked person who left never comes back (track ids are not reused): once their stream has been quiet for a
+    // while with nothing open or held, what the evaluator keeps of it goes, so memory follows the people in view.
+    private void ForgetLeftTracks()
     {
-        if (!cameras.TryGetValue(camera, out var track))
+        if (++observed % ForgetEvery != 0 || Seen is not { } now)
         {
-            track = new CameraTrack();
-            cameras[camera] = track;
+            return;
+        }
+
+        foreach (var (key, stream) in streams.Where(s => s.Value.TrackId is not null).ToList())
+        {
+            if (stream.LastSeen < now - ForgetAfter && stream.Held is null && !firings.Of(key).Any(f => f.Open))
+            {
+                streams.Remove(key);
+                firings.Forget(key);
+            }
+        }
+    }
+
+    private CameraTrack Track(string camera, string? trackId)
+    {
+        var key = LabelStreams.Key(camera, trackId);
+        if (!streams.TryGetValue(key, out var track))
+        {
+            track = new CameraTrack(key, trackId);
+            streams[key] = track;
         }
 
         return track;

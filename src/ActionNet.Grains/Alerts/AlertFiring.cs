@@ -55,6 +55,7 @@ public sealed record AlertFiring(AlertFiringState State, AlertPhase Phase, strin
         Phase = Phase,
         RuleId = State.RuleId,
         CameraId = State.CameraId,
+        TrackId = State.TrackId,
         Label = Segment.Label,
         Segment = Segment,
         At = Segment.End,

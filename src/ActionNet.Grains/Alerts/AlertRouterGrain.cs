@@ -172,20 +172,21 @@ public sealed partial class AlertRouterGrain(
         var now = time.GetUtcNow();
         foreach (var lookup in Evaluator.Lookups)
         {
-            if (nextLookup.TryGetValue(lookup.CameraId, out var due) && due > now)
+            var key = LabelStreams.Key(lookup.CameraId, lookup.Target.TrackId);
+            if (nextLookup.TryGetValue(key, out var due) && due > now)
             {
                 continue;
             }
 
-            nextLookup[lookup.CameraId] = now + LookupInterval;
+            nextLookup[key] = now + LookupInterval;
             try
             {
                 var history = GrainFactory.GetGrain<IHistoryGrain>("alerts");
-                var page = await history.SegmentsAsync(new HistoryQuery { Cameras = [lookup.CameraId], From = lookup.Target.End, Limit = 50 });
+                var page = await history.SegmentsAsync(new HistoryQuery { Cameras = [lookup.CameraId], Track = lookup.Target.TrackId, From = lookup.Target.End, Limit = 50 });
                 var sequence = lookup.Target.Sequence;
                 if (page.Items.FirstOrDefault(s => s.FirstSequence <= sequence && sequence <= s.LastSequence) is { } stored)
                 {
-                    nextLookup.Remove(lookup.CameraId);
+                    nextLookup.Remove(key);
                     LogPlaced(lookup.CameraId, sequence, stored.FirstSequence);
                     await RecordAsync(Evaluator.Stored(stored with { CameraId = lookup.CameraId }));
                 }

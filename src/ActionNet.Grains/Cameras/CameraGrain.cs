@@ -68,10 +68,10 @@ public sealed partial class CameraGrain(
     {
         ArgumentNullException.ThrowIfNull(registration);
         CameraIds.Validate(CameraId);
-        var profile = CameraRegistrationRules.Validate(registration, catalog.Profiles, settings);
+        var (profile, detector) = CameraRegistrationRules.Validate(registration, catalog.Profiles, catalog.Detectors, settings);
         var contract = await catalog.GetContractAsync(profile.Name);
         await StopAsync();
-        stored.State = credentials.Seal(registration) with { Plan = CameraPlans.Resolve(registration, profile, contract) };
+        stored.State = credentials.Seal(registration) with { Plan = CameraPlans.Resolve(registration, profile, contract, detector) };
         await stored.WriteStateAsync();
         await GrainFactory.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).AddAsync(CameraId);
         LogRegistered(CameraId, SourceUrl.Redact(registration.Source), profile.Name, registration.Enabled);
@@ -208,7 +208,8 @@ public sealed partial class CameraGrain(
             var contract = await catalog.GetContractAsync(profile.Name);
             if (registration.Plan is null)
             {
-                stored.State = registration = registration with { Plan = CameraPlans.Resolve(registration, profile, contract) };
+                var detector = registration.Persons ? catalog.Detectors.Get(registration.Detector) : null;
+                stored.State = registration = registration with { Plan = CameraPlans.Resolve(registration, profile, contract, detector) };
                 await stored.WriteStateAsync();
             }
 

@@ -1,5 +1,6 @@
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Grains.Inference;
+using ActionNet.Grains.Persons;
 using ActionNet.Grains.Placement;
 using ActionNet.Inference.Contracts;
 
@@ -8,8 +9,11 @@ namespace ActionNet.Grains.Cameras;
 /// <summary>Resolves a registration against its profile and the model's contract into the <see cref="CameraPlan"/> the camera runs by.</summary>
 public static class CameraPlans
 {
-    /// <summary>The plan of <paramref name="registration"/>: the registration's own values where given, the profile's defaults otherwise.</summary>
-    public static CameraPlan Resolve(CameraRegistration registration, ModelProfile profile, ModelContract contract)
+    /// <summary>
+    /// The plan of <paramref name="registration"/>: the registration's own values where given, the profile's defaults
+    /// otherwise; in person mode, <paramref name="detector"/>'s settings.
+    /// </summary>
+    public static CameraPlan Resolve(CameraRegistration registration, ModelProfile profile, ModelContract contract, DetectorProfile? detector = null)
     {
         ArgumentNullException.ThrowIfNull(registration);
         ArgumentNullException.ThrowIfNull(profile);
@@ -36,6 +40,17 @@ public static class CameraPlans
             FpsCap = stream ? Math.Min(registration.FpsCap ?? FrameSources.DefaultNetworkFpsCap, FrameSources.DefaultNetworkFpsCap) : registration.FpsCap,
             Region = registration.Region,
             Loop = registration.Loop,
+            Persons = registration.Persons && detector is not null
+                ? new PersonPlan
+                {
+                    Detector = detector.Name,
+                    DetectorModel = detector.IsHog ? DetectorProfile.Hog : Path.GetFileName(detector.Model),
+                    DetectionInterval = detector.Interval,
+                    MaxTracks = detector.MaxTracks,
+                    Context = detector.Context,
+                    Threshold = detector.Threshold,
+                }
+                : null,
         };
     }
 }

@@ -1,5 +1,6 @@
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Grains.Inference;
+using ActionNet.Grains.Persons;
 using ActionNet.Vision.Sources;
 
 namespace ActionNet.Grains.Cameras;
@@ -12,16 +13,19 @@ public static class CameraRegistrationRules
 {
     /// <summary>
     /// Throws an <see cref="ArgumentException"/> naming the first problem: a broken shared rule (control
-    /// characters, lengths, bounds, scheme, host), an unknown profile (listing the known ones), a file
-    /// outside the media folders, missing or a directory, or a region that does not fit the file's frames.
+    /// characters, lengths, bounds, scheme, host), an unknown profile or detector profile (listing the known ones),
+    /// a file outside the media folders, missing or a directory, or a region that does not fit the file's frames.
+    /// Returns the model profile and, in person mode, the detector profile.
     /// </summary>
-    public static ModelProfile Validate(CameraRegistration registration, ModelProfilesOptions profiles, IngestOptions ingest)
+    public static (ModelProfile Profile, DetectorProfile? Detector) Validate(CameraRegistration registration, ModelProfilesOptions profiles, DetectorProfilesOptions detectors, IngestOptions ingest)
     {
         ArgumentNullException.ThrowIfNull(registration);
         ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(detectors);
         ArgumentNullException.ThrowIfNull(ingest);
         CameraInputRules.Validate(registration);
         var profile = profiles.Get(registration.ModelProfile);
+        var detector = registration.Persons ? detectors.Get(registration.Detector) : null;
         if (registration.Enabled && FrameSources.Check(registration.Source, ingest) is { } problem)
         {
             Fail(problem);
@@ -33,7 +37,7 @@ public static class CameraRegistrationRules
             Fail(misfit);
         }
 
-        return profile;
+        return (profile, detector);
     }
 
     // A file that cannot be opened is registered all the same: it ends in Failed with the decoder's reason.

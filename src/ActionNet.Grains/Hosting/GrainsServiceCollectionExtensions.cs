@@ -3,6 +3,7 @@ using ActionNet.Grains.Cameras;
 using ActionNet.Grains.Cluster;
 using ActionNet.Grains.History;
 using ActionNet.Grains.Inference;
+using ActionNet.Grains.Persons;
 using ActionNet.Grains.Placement;
 using ActionNet.Grains.Telemetry;
 using ActionNet.Inference.Hosting;
@@ -22,7 +23,8 @@ public static class GrainsServiceCollectionExtensions
     public const string StorageConnectionKey = "ConnectionStrings:Storage";
 
     /// <summary>
-    /// Binds and validates (at start) the model profiles (<see cref="ModelProfilesOptions.SectionName"/>),
+    /// Binds and validates (at start) the model profiles (<see cref="ModelProfilesOptions.SectionName"/>), the person-detector
+    /// profiles (<see cref="DetectorProfilesOptions.SectionName"/>),
     /// <see cref="AggregationOptions"/>, <see cref="IngestOptions"/>, <c>Inference</c> and the label history
     /// (<see cref="HistoryStorageOptions.SectionName"/>; its connection string defaults to
     /// <see cref="StorageConnectionKey"/>), and registers the model host, the camera placement
@@ -41,6 +43,10 @@ public static class GrainsServiceCollectionExtensions
             .Configure<IConfiguration>((options, configuration) => options.Read(configuration.GetSection(ModelProfilesOptions.SectionName)))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ModelProfilesOptions>>(new OptionsRules<ModelProfilesOptions>(o => o.Errors));
+        services.AddOptions<DetectorProfilesOptions>()
+            .Configure<IConfiguration>((options, configuration) => options.Read(configuration.GetSection(DetectorProfilesOptions.SectionName)))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DetectorProfilesOptions>>(new OptionsRules<DetectorProfilesOptions>(o => o.Errors));
         services.AddOptions<AggregationOptions>().BindConfiguration(AggregationOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AggregationOptions>>(new OptionsRules<AggregationOptions>(o => o.Validate()));
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateOnStart();

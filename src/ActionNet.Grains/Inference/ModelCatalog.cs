@@ -1,20 +1,24 @@
 using System.Collections.Concurrent;
 using ActionNet.Inference.Contracts;
+using ActionNet.Grains.Persons;
 using Microsoft.Extensions.Options;
 
 namespace ActionNet.Grains.Inference;
 
 /// <summary>
-/// What cameras know about models: the configured profiles and each profile's contract (inputs, T, H, W,
-/// labels), read from the ONNX file once per silo. Loads no session: <see cref="ModelHost"/> does that, for
-/// scorers only.
+/// What cameras know about models: the configured action-model profiles and each profile's contract (inputs, T,
+/// H, W, labels), read from the ONNX file once per silo, and the person-detector profiles. Loads no session:
+/// <see cref="ModelHost"/> does that, for scorers only.
 /// </summary>
-public sealed class ModelCatalog(IOptions<ModelProfilesOptions> profiles)
+public sealed class ModelCatalog(IOptions<ModelProfilesOptions> profiles, IOptions<DetectorProfilesOptions> detectors)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ModelContract>>> contracts = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The configured profiles.</summary>
     public ModelProfilesOptions Profiles => profiles.Value;
+
+    /// <summary>The configured person-detector profiles ("hog" among them).</summary>
+    public DetectorProfilesOptions Detectors => detectors.Value;
 
     /// <summary>The contract of <paramref name="profileName"/>'s model, read from the file once (off the caller's thread).</summary>
     /// <exception cref="ArgumentException">The profile is not configured.</exception>

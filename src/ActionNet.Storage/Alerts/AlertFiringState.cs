@@ -4,9 +4,10 @@ using ActionNet.Abstractions.History;
 namespace ActionNet.Storage.Alerts;
 
 /// <summary>
-/// The latest firing of one rule on one camera, stored so that a router on another silo carries it on:
-/// whether it is open, how many updates went out, the segment as last seen (its end starts the cooldown),
-/// and the targets its start went to, which its updates and end go to as well. Key: rule and camera.
+/// The latest firing of one rule on one camera (in person mode: on one tracked person of a camera), stored so that
+/// a router on another silo carries it on: whether it is open, how many updates went out, the segment as last seen
+/// (its end starts the cooldown), and the targets its start went to, which its updates and end go to as well.
+/// Key: rule, camera and track.
 /// </summary>
 public sealed record AlertFiringState
 {
@@ -18,6 +19,9 @@ public sealed record AlertFiringState
 
     /// <summary>The camera.</summary>
     public string CameraId { get; init; } = "";
+
+    /// <summary>The tracked person the firing is about; null for a whole-frame camera.</summary>
+    public string? TrackId { get; init; }
 
     /// <summary>The segment's first window sequence, which names the segment.</summary>
     public long FirstSequence { get; init; }

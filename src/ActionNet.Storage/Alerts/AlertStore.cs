@@ -101,7 +101,7 @@ public sealed class AlertStore
     public Task PutFiringAsync(AlertFiringState state, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return GuardAsync(() => rules.UpsertEntityAsync(ToJson(FiringPartition, $"{state.RuleId}.{state.CameraId}", state), TableUpdateMode.Replace, cancellationToken), cancellationToken);
+        return GuardAsync(() => rules.UpsertEntityAsync(ToJson(FiringPartition, state.TrackId is { } track ? $"{state.RuleId}.{state.CameraId}.{track}" : $"{state.RuleId}.{state.CameraId}", state), TableUpdateMode.Replace, cancellationToken), cancellationToken);
     }
 
     /// <summary>The camera time up to which the router had seen live events, or null before its first checkpoint.</summary>
