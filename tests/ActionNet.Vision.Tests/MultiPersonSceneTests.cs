@@ -136,7 +136,7 @@ public sealed class MultiPersonSceneTests
         {
             using var scene = new MultiPersonSceneRenderer(new MultiPersonSceneSpec(seed, Frames: 150, Actions: ["walk", "run", "fall_floor"]));
             var truth = scene.GroundTruth();
-            foreach (var (i, j) in Enumerable.Range(0, 11).Select(k => (k * 10, (k * 10) + 40)))
+            foreach (var (i, j) in Enumerable.Range(0, 6).Select(k => (k * 20, (k * 20) + 40)))
             {
                 scene.Render(i, a);
                 scene.Render(j, b);
