@@ -35,7 +35,15 @@ internal sealed class FallActor : ISceneActor
         _slide = SceneLayout.Between(random, -0.15, 0.15);
     }
 
+    public int People => 1;
+
     public void Draw(Mat frame, double seconds)
+    {
+        var figure = Figures(seconds)[0];
+        StickFigure.Draw(frame, figure.Joints, figure.Style, figure.Height);
+    }
+
+    public IReadOnlyList<PlacedFigure> Figures(double seconds)
     {
         var progress = Math.Clamp((seconds - _start) / _duration, 0, 1);
         var eased = progress * progress;
@@ -54,6 +62,6 @@ internal sealed class FallActor : ISceneActor
             0.1 + (0.3 * eased));
         var x = _x + (_facing * _slide * _layout.PersonHeight * eased);
         var joints = StickFigure.Pose(pose, x, _layout.GroundY, _layout.PersonHeight, _facing, 0, _direction * _finalTilt * eased);
-        StickFigure.Draw(frame, joints, _style, _layout.PersonHeight);
+        return [new PlacedFigure(0, joints, _style, _layout.PersonHeight)];
     }
 }

@@ -4,15 +4,15 @@ namespace ActionNet.Vision.Synthetic;
 
 /// <summary>
 /// A walker or runner crossing the scene on a wrap-around path (leaving one side while entering the
-/// other), with its own speed, stride, leg and arm swing, knee bend, lean and bounce.
+/// other), or on one pass from off-screen to off-screen, with its own speed, stride, leg and arm swing,
+/// knee bend, lean and bounce.
 /// </summary>
 internal sealed class GaitActor : ISceneActor
 {
     private readonly FigureStyle _style;
     private readonly SceneLayout _layout;
     private readonly int _facing;
-    private readonly int _width;
-    private readonly double _startX;
+    private readonly TravelPath _path;
     private readonly double _speed;
     private readonly double _frequency;
     private readonly double _phase;
@@ -25,14 +25,14 @@ internal sealed class GaitActor : ISceneActor
     private readonly double _bounce;
     private readonly bool _running;
 
-    public GaitActor(Random random, SceneSpec spec, bool running, SceneLayout layout)
+    /// <summary>Plans the walker or runner; <paramref name="centreAt"/> makes its path one pass that reaches the frame's centre that many seconds into the scene, instead of a wrap-around.</summary>
+    public GaitActor(Random random, SceneSpec spec, bool running, SceneLayout layout, double? centreAt = null)
     {
         _running = running;
         _layout = layout;
         _style = FigureStyle.Random(random);
         _facing = random.Next(2) == 0 ? 1 : -1;
-        _width = spec.Width;
-        _startX = random.NextDouble() * spec.Width;
+        var startX = random.NextDouble() * spec.Width;
         _phase = random.NextDouble();
         double speed, stride;
         if (running)
@@ -72,9 +72,22 @@ internal sealed class GaitActor : ISceneActor
 
         _speed = speed;
         _frequency = frequency;
+        _path = centreAt is { } centre
+            ? TravelPath.Pass(spec.Width, _facing, speed * layout.PersonHeight, centre)
+            : new TravelPath(startX, spec.Width, Wraps: true);
     }
 
+    public int People => 1;
+
     public void Draw(Mat frame, double seconds)
+    {
+        foreach (var figure in Figures(seconds))
+        {
+            StickFigure.Draw(frame, figure.Joints, figure.Style, figure.Height);
+        }
+    }
+
+    public IReadOnlyList<PlacedFigure> Figures(double seconds)
     {
         var cycle = 2 * Math.PI * ((_frequency * seconds) + _phase);
         var swing = Math.Sin(cycle);
@@ -89,12 +102,7 @@ internal sealed class GaitActor : ISceneActor
             _armSwing * swing,
             _elbow);
         var lift = _running ? _bounce * Math.Abs(Math.Sin(cycle)) : _bounce * Math.Abs(Math.Cos(cycle));
-        var x = _startX + (_facing * _speed * _layout.PersonHeight * seconds);
-        x = ((x % _width) + _width) % _width;
-        foreach (var copy in (double[])[x - _width, x, x + _width])
-        {
-            var joints = StickFigure.Pose(pose, copy, _layout.GroundY, _layout.PersonHeight, _facing, lift);
-            StickFigure.Draw(frame, joints, _style, _layout.PersonHeight);
-        }
+        return [.. _path.Centres(_facing, _speed * _layout.PersonHeight * seconds)
+            .Select(x => new PlacedFigure(0, StickFigure.Pose(pose, x, _layout.GroundY, _layout.PersonHeight, _facing, lift), _style, _layout.PersonHeight))];
     }
 }

@@ -39,7 +39,17 @@ internal sealed class PushActors : ISceneActor
         _pushedStart = finalX - (_direction * _distance * layout.PersonHeight);
     }
 
+    public int People => 2;
+
     public void Draw(Mat frame, double seconds)
+    {
+        foreach (var figure in Figures(seconds))
+        {
+            StickFigure.Draw(frame, figure.Joints, figure.Style, figure.Height);
+        }
+    }
+
+    public IReadOnlyList<PlacedFigure> Figures(double seconds)
     {
         var h = _layout.PersonHeight;
         var after = Math.Max(0, seconds - _contact);
@@ -52,7 +62,7 @@ internal sealed class PushActors : ISceneActor
         var legs = 0.35 * Math.Sin(cycle) * (seconds < _contact ? 1 : Math.Exp(-after / 0.15));
         var armsOut = 1.45 * shove * (after < 0.5 ? 1 : 0.5 + (0.5 * Math.Cos(2 * Math.PI * 0.8 * (after - 0.5))));
         var pusher = new FigurePose(0.12 * shove, legs, 0.1 + (0.4 * Math.Max(0, Math.Sin(cycle + 1.2))), -legs, 0.1, armsOut - (0.3 * (1 - shove) * Math.Sin(cycle)), 0.1, armsOut + (0.3 * (1 - shove) * Math.Sin(cycle)), 0.15);
-        StickFigure.Draw(frame, StickFigure.Pose(pusher, pusherX, _layout.GroundY, h, _direction), _pusherStyle, h);
+        var pusherJoints = StickFigure.Pose(pusher, pusherX, _layout.GroundY, h, _direction);
 
         // Pushed: standing, then thrown away with a decaying speed.
         var moved = _distance * (1 - Math.Exp(-after / _settle));
@@ -74,6 +84,7 @@ internal sealed class PushActors : ISceneActor
             -0.05 + (0.8 * flail),
             0.3);
         var pushedX = _pushedStart + (_direction * moved * h);
-        StickFigure.Draw(frame, StickFigure.Pose(pushed, pushedX, _layout.GroundY, h, _pushedFacing), _pushedStyle, h);
+        var pushedJoints = StickFigure.Pose(pushed, pushedX, _layout.GroundY, h, _pushedFacing);
+        return [new PlacedFigure(0, pusherJoints, _pusherStyle, h), new PlacedFigure(1, pushedJoints, _pushedStyle, h)];
     }
 }

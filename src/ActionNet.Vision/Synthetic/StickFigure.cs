@@ -1,3 +1,4 @@
+using ActionNet.Vision.Detection;
 using OpenCvSharp;
 
 namespace ActionNet.Vision.Synthetic;
@@ -114,6 +115,36 @@ internal static class StickFigure
         Line(frame, joints.Shoulder, joints.ElbowNear, style.Shirt, limb);
         Line(frame, joints.ElbowNear, joints.HandNear, style.Skin, limb);
         Cv2.Circle(frame, Pixel(joints.Head), Math.Max(2, (int)Math.Round(joints.HeadRadius)), style.Skin, -1, LineTypes.AntiAlias);
+    }
+
+    /// <summary>
+    /// The box around everything <see cref="Draw"/> paints for <paramref name="joints"/> (limb and torso
+    /// thickness, head radius, at the pixel positions drawn; the anti-aliased fringe aside), in pixel cells:
+    /// a pixel at column c lies in [c, c + 1).
+    /// </summary>
+    public static PixelBox Bounds(FigureJoints joints, FigureStyle style, double height)
+    {
+        var limb = Math.Max(1, (int)Math.Round(height * 0.06 * style.Build)) / 2.0;
+        var torso = Math.Max(2, (int)Math.Round(height * 0.11 * style.Build)) / 2.0;
+        var head = Math.Max(2, (int)Math.Round(joints.HeadRadius));
+        double x1 = double.MaxValue, y1 = double.MaxValue, x2 = double.MinValue, y2 = double.MinValue;
+        Cover(joints.Head, head);
+        foreach (var (joint, half) in (ValueTuple<Point2d, double>[])[(joints.Shoulder, torso), (joints.Hip, torso), (joints.KneeNear, limb), (joints.FootNear, limb),
+            (joints.KneeFar, limb), (joints.FootFar, limb), (joints.ElbowNear, limb), (joints.HandNear, limb), (joints.ElbowFar, limb), (joints.HandFar, limb)])
+        {
+            Cover(joint, half);
+        }
+
+        return new PixelBox((float)x1, (float)y1, (float)x2, (float)y2);
+
+        void Cover(Point2d joint, double half)
+        {
+            var p = Pixel(joint);
+            x1 = Math.Min(x1, p.X - half);
+            y1 = Math.Min(y1, p.Y - half);
+            x2 = Math.Max(x2, p.X + half + 1);
+            y2 = Math.Max(y2, p.Y + half + 1);
+        }
     }
 
     private static Point2d Limb(double angle, double length) => new(Math.Sin(angle) * length, -Math.Cos(angle) * length);

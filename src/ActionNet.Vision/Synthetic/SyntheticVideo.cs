@@ -4,7 +4,8 @@ namespace ActionNet.Vision.Synthetic;
 
 /// <summary>
 /// Writes synthetic action videos for demos, training, tests and benchmarks: articulated people doing
-/// each of the five actions in scenes rendered by <see cref="SceneRenderer"/>. Deterministic for a
+/// each of the five actions in scenes rendered by <see cref="SceneRenderer"/>, or several people doing
+/// different actions at once (<see cref="MultiPersonSceneRenderer"/>, with ground truth). Deterministic for a
 /// given seed. Encoded as MPEG-4 Part 2 (MP4V), the encoder OpenCvSharp ships.
 /// </summary>
 public static class SyntheticVideo
@@ -22,25 +23,45 @@ public static class SyntheticVideo
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(spec);
         spec.Validate();
+        using var renderer = new SceneRenderer(spec);
+        WriteFrames(path, spec.Frames, spec.Width, spec.Height, spec.Fps, renderer.Render);
+    }
+
+    /// <summary>
+    /// Writes the multi-person scene <paramref name="spec"/> to <paramref name="path"/> (.mp4 or .avi) and its
+    /// ground truth as JSON beside it (<paramref name="path"/> with extension .json); returns the ground truth.
+    /// </summary>
+    public static SceneGroundTruth Write(string path, MultiPersonSceneSpec spec)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate();
+        using var renderer = new MultiPersonSceneRenderer(spec);
+        WriteFrames(path, spec.Frames, spec.Width, spec.Height, spec.Fps, renderer.Render);
+        var truth = renderer.GroundTruth();
+        truth.Write(Path.ChangeExtension(path, ".json"));
+        return truth;
+    }
+
+    private static void WriteFrames(string path, int frames, int width, int height, double fps, Action<int, Mat> render)
+    {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
         {
             Directory.CreateDirectory(directory);
         }
 
-        using var renderer = new SceneRenderer(spec);
-
         // Lower-case "mp4v" is the tag the MP4 muxer accepts; upper-case MP4V makes FFmpeg warn and fall back to it.
-        using var writer = new VideoWriter(path, FourCC.FromString("mp4v"), spec.Fps, new Size(spec.Width, spec.Height));
+        using var writer = new VideoWriter(path, FourCC.FromString("mp4v"), fps, new Size(width, height));
         if (!writer.IsOpened())
         {
             throw new IOException($"could not open '{path}' for writing an MP4V video");
         }
 
         using var frame = new Mat();
-        for (var i = 0; i < spec.Frames; i++)
+        for (var i = 0; i < frames; i++)
         {
-            renderer.Render(i, frame);
+            render(i, frame);
             writer.Write(frame);
         }
     }
