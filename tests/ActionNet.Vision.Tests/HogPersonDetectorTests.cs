@@ -48,12 +48,14 @@ public sealed class HogPersonDetectorTests
     }
 
     [Fact]
-    public void ConfidenceIsTheLogisticOfTheSvmMargin()
+    public void ConfidenceIsTheLogisticOfTheSvmMarginAndMarginItsInverse()
     {
         Assert.Equal(0.5f, HogPersonDetector.Confidence(0));
         Assert.Equal(0.7310586f, HogPersonDetector.Confidence(1), 6);
         Assert.Equal(0.9525741f, HogPersonDetector.Confidence(3), 6);
         Assert.True(HogPersonDetector.Confidence(-1) < 0.5f);
+        Assert.Equal(0, HogPersonDetector.Margin(0.5), 12);
+        Assert.Equal(3, HogPersonDetector.Margin(HogPersonDetector.Confidence(3)), 5);
     }
 
     [Fact]

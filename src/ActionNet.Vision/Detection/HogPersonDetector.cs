@@ -76,6 +76,18 @@ public sealed class HogPersonDetector : IPersonDetector
     /// <summary>The logistic map from an SVM margin to a confidence in 0..1 (see the class remarks).</summary>
     public static float Confidence(double margin) => (float)(1 / (1 + Math.Exp(-margin)));
 
+    /// <summary>The SVM margin whose <see cref="Confidence(double)"/> is <paramref name="confidence"/>: ln(p / (1 - p)), e.g. for a hit threshold.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="confidence"/> is not strictly between 0 and 1.</exception>
+    public static double Margin(double confidence)
+    {
+        if (!(confidence is > 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "a confidence strictly between 0 and 1 has a margin");
+        }
+
+        return Math.Log(confidence / (1 - confidence));
+    }
+
     /// <inheritdoc/>
     public IReadOnlyList<PersonDetection> Detect(Mat frame)
     {
