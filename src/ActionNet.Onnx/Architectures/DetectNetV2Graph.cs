@@ -12,9 +12,12 @@ internal static class DetectNetV2Graph
 {
     private static readonly (int Channels, int Stride)[] Stages = [(64, 2), (128, 2), (256, 2), (512, 1)];
 
-    // A coverage bias well below zero: like a trained detector looking at an empty scene, most cells stay
-    // under the clustering thresholds, so a cost run does not time NMS over every cell of the grid.
+    // Random backbone features are large (a plain-scaled coverage head saturates the Sigmoid at ~0.99 in every cell),
+    // so the coverage head gets small weights and a bias well below zero: like a trained detector looking at an empty
+    // scene, cells stay under the thresholds (sigmoid(-4) = 0.018) and a cost run times the network, not NMS over
+    // every cell of the grid.
     private const float CoverageBias = -4f;
+    private const float CoverageWeightScale = 0.01f;
 
     public static void Add(OnnxGraphBuilder builder, string input, int classes, SeededRandom random, string coverage, string boxes)
     {
@@ -31,15 +34,15 @@ internal static class DetectNetV2Graph
             }
         }
 
-        var logits = Head(builder, random, x, channels, classes, CoverageBias, "output_cov", builder.UniqueName("output_cov"));
+        var logits = Head(builder, random, x, channels, classes, CoverageWeightScale, CoverageBias, "output_cov", builder.UniqueName("output_cov"));
         builder.AddNode("Sigmoid", [logits], coverage);
-        Head(builder, random, x, channels, 4 * classes, 0f, "output_bbox", boxes);
+        Head(builder, random, x, channels, 4 * classes, 1f, 0f, "output_bbox", boxes);
     }
 
-    private static string Head(OnnxGraphBuilder builder, SeededRandom random, string x, int inChannels, int outChannels, float bias, string scope, string output)
+    private static string Head(OnnxGraphBuilder builder, SeededRandom random, string x, int inChannels, int outChannels, float weightScale, float bias, string scope, string output)
     {
         var weights = new float[outChannels * inChannels];
-        random.FillUniform(weights, 1f / MathF.Sqrt(inChannels));
+        random.FillUniform(weights, weightScale / MathF.Sqrt(inChannels));
         var w = builder.AddInitializer(scope + ".weight", [outChannels, inChannels, 1, 1], weights);
         var b = builder.AddInitializer(scope + ".bias", [outChannels], Enumerable.Repeat(bias, outChannels).ToArray());
         return builder.AddNode("Conv", [x, w, b], output, NodeAttribute.Ints("kernel_shape", 1, 1));
