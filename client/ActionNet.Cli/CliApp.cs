@@ -14,6 +14,7 @@ public static class CliApp
         {
             ModelsCommand.Create(),
             ClassifyCommand.Create(),
+            DetectCommand.Create(),
             DatasetCommand.Create(),
             EvalCommand.Create(),
             BenchCommand.Create(),

@@ -41,6 +41,28 @@ public sealed class ModelsCommandTests : IDisposable
         Assert.Contains("output: fc_pred [N, ", text.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task GenerateWritesAPeopleNetDetectorPresetAtTheAskedSizeWithPersonBagFace()
+    {
+        var generated = (await CliProcess.RunOkAsync("models", "generate", "--preset", "peoplenet-probe", "--height", "96", "--width", "160", "--out", _folder.Path, "--json")).Json();
+
+        var model = Assert.Single(generated.EnumerateArray());
+        Assert.Equal(["person", "bag", "face"], File.ReadAllLines(model.GetProperty("labelsPath").GetString()!));
+        Assert.Equal("probe", model.GetProperty("spec").GetProperty("architecture").GetString());
+        Assert.Equal((96, 160), (model.GetProperty("spec").GetProperty("height").GetInt32(), model.GetProperty("spec").GetProperty("width").GetInt32()));
+        Assert.True(File.Exists(model.GetProperty("onnxPath").GetString()));
+    }
+
+    [Fact]
+    public async Task AnUnknownPresetListsTheActionAndDetectorPresets()
+    {
+        var run = await CliProcess.RunAsync(["models", "generate", "--preset", "peoplenet-resnet50", "--out", _folder.Path]);
+
+        CliAssert.InputError(run, "unknown model preset 'peoplenet-resnet50'");
+        Assert.Contains("tiny-2d-rgb", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("peoplenet-probe, peoplenet-resnet18", run.Stderr, StringComparison.Ordinal);
+    }
+
     /// <inheritdoc/>
     public void Dispose() => _folder.Dispose();
 }

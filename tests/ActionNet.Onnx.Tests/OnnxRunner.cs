@@ -25,6 +25,18 @@ public static class OnnxRunner
         }
     }
 
+    /// <summary>Runs an ONNX file once on the CPU provider and returns every output by name.</summary>
+    public static IReadOnlyDictionary<string, (float[] Values, long[] Shape)> RunAll(string modelPath, string inputName, float[] data, long[] shape)
+    {
+        using var session = new InferenceSession(modelPath);
+        using var value = OrtValue.CreateTensorValueFromMemory(data, shape);
+        using var runOptions = new RunOptions();
+        using var outputs = session.Run(runOptions, [inputName], [value], session.OutputNames);
+        return session.OutputNames
+            .Select((name, i) => (name, outputs[i]))
+            .ToDictionary(pair => pair.name, pair => (pair.Item2.GetTensorDataAsSpan<float>().ToArray(), pair.Item2.GetTensorTypeAndShape().Shape));
+    }
+
     public static float[] RandomValues(int count, int seed)
     {
         var random = new Random(seed);

@@ -10,12 +10,16 @@ namespace ActionNet.Cli.Commands;
 
 /// <summary>
 /// <c>actionnet models generate|train|inspect</c> (alias <c>model</c>): make contract-exact ONNX files with
-/// random weights, train the demo model on synthetic scenes, and show what a model expects.
+/// random weights (ActionRecognitionNet action models and PeopleNet-contract detectors), train the demo model on
+/// synthetic scenes, and show what a model expects.
 /// </summary>
 public static class ModelsCommand
 {
-    /// <summary>Presets generated when none is named: the small ones, quick to write and to run.</summary>
+    /// <summary>Presets generated when none is named: the small action models, quick to write and to run.</summary>
     public static IReadOnlyList<string> DefaultPresets { get; } = [.. ModelPresets.Names.Where(n => !n.StartsWith("resnet18", StringComparison.Ordinal))];
+
+    /// <summary>Every preset <c>models generate</c> knows: the action models, then the detectors.</summary>
+    public static IReadOnlyList<string> AllPresets { get; } = [.. ModelPresets.Names, .. DetectorPresets.Names];
 
     /// <summary>Builds the command.</summary>
     public static Command Create()
@@ -29,35 +33,55 @@ public static class ModelsCommand
     {
         var presets = new Option<string[]>("--preset", "-p")
         {
-            Description = $"preset(s) to write (default: the tiny and probe ones); any of: {string.Join(", ", ModelPresets.Names)}",
+            Description = $"preset(s) to write (default: the tiny and probe action models); any of: {string.Join(", ", AllPresets)}",
             AllowMultipleArgumentsPerToken = true,
         };
-        var all = new Option<bool>("--all") { Description = "write every preset, ResNet18 2D and 3D included (~360 MB)" };
+        var all = new Option<bool>("--all") { Description = "write every preset, ResNet18 2D and 3D and the PeopleNet-sized detector included (~400 MB)" };
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "folder to write into", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(".work", "models")) };
         var frames = new Option<int?>("--frames") { Description = "T, frames per clip (default 32)" };
-        var height = new Option<int?>("--height") { Description = "H in pixels (default 224)" };
-        var width = new Option<int?>("--width") { Description = "W in pixels (default 224)" };
+        var height = new Option<int?>("--height") { Description = "H in pixels (default 224; detectors 544, a multiple of 16)" };
+        var width = new Option<int?>("--width") { Description = "W in pixels (default 224; detectors 960, a multiple of 16)" };
         var seed = new Option<int?>("--seed") { Description = "weight seed (default 1)" };
         var json = new Option<bool>("--json") { Description = "print JSON" };
-        var command = new Command("generate", "write ONNX models that follow NVIDIA's ActionRecognitionNet contract") { presets, all, output, frames, height, width, seed, json };
+        var command = new Command("generate", "write ONNX models that follow NVIDIA's ActionRecognitionNet contract, or PeopleNet's detector contract") { presets, all, output, frames, height, width, seed, json };
         command.SetAction(parse =>
         {
-            var names = parse.GetValue(all) ? ModelPresets.Names : (parse.GetValue(presets) is { Length: > 0 } chosen ? chosen : DefaultPresets);
+            var names = parse.GetValue(all) ? AllPresets : (parse.GetValue(presets) is { Length: > 0 } chosen ? chosen : DefaultPresets);
             var folder = parse.GetRequiredValue(output);
-            var written = new List<GeneratedModel>();
+            var written = new List<object>();
+            var table = new Table().AddColumns("model", "inputs", "T x H x W", "size");
             foreach (var name in names)
             {
-                var spec = ModelPresets.TryGet(name, out var preset)
-                    ? preset
-                    : throw new CliInputException($"unknown model preset '{name}': expected one of {string.Join(", ", ModelPresets.Names)}");
-                spec = spec with
+                var path = Path.Combine(folder.FullName, name.ToLowerInvariant() + ".onnx");
+                if (ModelPresets.TryGet(name, out var preset))
                 {
-                    Frames = parse.GetValue(frames) ?? spec.Frames,
-                    Height = parse.GetValue(height) ?? spec.Height,
-                    Width = parse.GetValue(width) ?? spec.Width,
-                    Seed = parse.GetValue(seed) ?? spec.Seed,
-                };
-                written.Add(ModelGenerator.Write(spec, Path.Combine(folder.FullName, name.ToLowerInvariant() + ".onnx")));
+                    var spec = preset with
+                    {
+                        Frames = parse.GetValue(frames) ?? preset.Frames,
+                        Height = parse.GetValue(height) ?? preset.Height,
+                        Width = parse.GetValue(width) ?? preset.Width,
+                        Seed = parse.GetValue(seed) ?? preset.Seed,
+                    };
+                    var model = ModelGenerator.Write(spec, path);
+                    written.Add(model);
+                    table.AddRow(Markup.Escape(model.OnnxPath), $"{spec.Dimensions} {spec.Inputs}", $"{spec.Frames} x {spec.Height} x {spec.Width}", Size(model.OnnxPath));
+                }
+                else if (DetectorPresets.TryGet(name, out var detectorPreset))
+                {
+                    var spec = detectorPreset with
+                    {
+                        Height = parse.GetValue(height) ?? detectorPreset.Height,
+                        Width = parse.GetValue(width) ?? detectorPreset.Width,
+                        Seed = parse.GetValue(seed) ?? detectorPreset.Seed,
+                    };
+                    var detector = DetectorGenerator.Write(spec, path);
+                    written.Add(detector);
+                    table.AddRow(Markup.Escape(detector.OnnxPath), $"detector {DetectorGenerator.InputName}", $"- x {spec.Height} x {spec.Width}", Size(detector.OnnxPath));
+                }
+                else
+                {
+                    throw new CliInputException($"unknown model preset '{name}': expected one of {string.Join(", ", AllPresets)}");
+                }
             }
 
             if (parse.GetValue(json))
@@ -66,18 +90,13 @@ public static class ModelsCommand
                 return 0;
             }
 
-            var table = new Table().AddColumns("model", "inputs", "T x H x W", "size");
-            foreach (var model in written)
-            {
-                var s = model.Spec;
-                table.AddRow(Markup.Escape(model.OnnxPath), $"{s.Dimensions} {s.Inputs}", $"{s.Frames} x {s.Height} x {s.Width}", $"{new FileInfo(model.OnnxPath).Length / 1024.0 / 1024.0:F1} MB");
-            }
-
             CliConsole.Out.Write(table);
             return 0;
         });
         return command;
     }
+
+    private static string Size(string path) => string.Create(CultureInfo.InvariantCulture, $"{new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB");
 
     /// <summary>Where <c>models train</c> writes when no <c>--out</c> is given.</summary>
     public static string DefaultTrainFolder { get; } = Path.Combine(".work", "models", "synthetic");

@@ -180,10 +180,12 @@ public static class ModelContractReader
 
     private static string Sizes(ModelInputSpec spec) => $"{spec.Name} T={spec.Frames} {spec.Height}x{spec.Width}";
 
-    private static string Describe(IReadOnlyDictionary<string, NodeMetadata> nodes) =>
+    /// <summary>Nodes as "name type[dims]" for one-line errors, symbolic dimensions by name.</summary>
+    internal static string Describe(IReadOnlyDictionary<string, NodeMetadata> nodes) =>
         string.Join(", ", nodes.Select(pair => $"{pair.Key} {Describe(pair.Value)}"));
 
-    private static string Describe(NodeMetadata node)
+    /// <summary>One node as "type[dims]", e.g. "float[N,3,544,960]".</summary>
+    internal static string Describe(NodeMetadata node)
     {
         if (!node.IsTensor)
         {

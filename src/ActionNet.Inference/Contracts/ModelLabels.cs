@@ -44,9 +44,19 @@ public static class ModelLabels
     /// count equals it.
     /// </summary>
     /// <exception cref="ModelContractException">No labels can be found, or their count is not K.</exception>
-    public static IReadOnlyList<string> Resolve(string modelPath, int classCount, string? labelsPath = null)
+    public static IReadOnlyList<string> Resolve(string modelPath, int classCount, string? labelsPath = null) =>
+        Resolve(modelPath, classCount, labelsPath, ModelContract.DefaultLabels, "fc_pred's class axis");
+
+    /// <summary>
+    /// Resolves the labels of a model with <paramref name="classCount"/> classes: <paramref name="labelsPath"/>,
+    /// else the sibling file, else <paramref name="defaults"/> when they have <paramref name="classCount"/> names.
+    /// <paramref name="classAxis"/> names the tensor axis the count came from, for the error message.
+    /// </summary>
+    /// <exception cref="ModelContractException">No labels can be found, or their count does not fit.</exception>
+    public static IReadOnlyList<string> Resolve(string modelPath, int classCount, string? labelsPath, IReadOnlyList<string> defaults, string classAxis)
     {
         ArgumentException.ThrowIfNullOrEmpty(modelPath);
+        ArgumentNullException.ThrowIfNull(defaults);
         var model = Path.GetFileName(modelPath);
         string? source = labelsPath;
         if (source is null)
@@ -60,21 +70,21 @@ public static class ModelLabels
 
         if (source is null)
         {
-            if (classCount == ModelContract.DefaultLabels.Count)
+            if (classCount == defaults.Count)
             {
-                return ModelContract.DefaultLabels;
+                return defaults;
             }
 
             throw new ModelContractException(
                 $"model '{model}' has {classCount} classes and no labels: found no labels file and no '{Path.GetFileName(SiblingPathOf(modelPath))}' beside it; "
-                + $"expected a labels file with {classCount} names (the default labels only fit 5 classes)");
+                + $"expected a labels file with {classCount} names (the default labels only fit {defaults.Count} classes)");
         }
 
         var labels = ReadFile(source);
         if (labels.Count != classCount)
         {
             throw new ModelContractException(
-                $"labels file '{Path.GetFileName(source)}' does not fit model '{model}': found {labels.Count} labels; expected {classCount} (the size of fc_pred's class axis)");
+                $"labels file '{Path.GetFileName(source)}' does not fit model '{model}': found {labels.Count} labels; expected {classCount} (the size of {classAxis})");
         }
 
         return labels;

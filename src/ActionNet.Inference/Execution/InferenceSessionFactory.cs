@@ -54,7 +54,17 @@ public sealed class InferenceSessionFactory
     /// lets TensorRT build one engine profile for batches 1..<see cref="InferenceOptions.MaxBatchSize"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">No provider in the list could run the model.</exception>
-    public ProviderSession Create(string modelPath, ModelContract? contract = null)
+    public ProviderSession Create(string modelPath, ModelContract? contract = null) =>
+        Create(modelPath, contract?.Inputs.ToDictionary(input => input.Name, input => ClipPacker.ShapeOf(input, 1)[1..]));
+
+    /// <summary>
+    /// Opens <paramref name="modelPath"/> on the first provider that works. <paramref name="batchedInputs"/>, when
+    /// given, names each input whose batch axis is dynamic with its shape after that axis (e.g.
+    /// <c>input_1:0</c> -> [3, 544, 960]), so TensorRT builds one engine profile for batches
+    /// 1..<see cref="InferenceOptions.MaxBatchSize"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No provider in the list could run the model.</exception>
+    public ProviderSession Create(string modelPath, IReadOnlyDictionary<string, long[]>? batchedInputs)
     {
         ArgumentException.ThrowIfNullOrEmpty(modelPath);
         var order = Options.EffectiveProviders;
@@ -69,7 +79,7 @@ public sealed class InferenceSessionFactory
                 continue;
             }
 
-            var session = TryCreate(modelPath, contract, provider, out var reason);
+            var session = TryCreate(modelPath, batchedInputs, provider, out var reason);
             if (session is not null)
             {
                 ReportFallback(firstFailures, provider);
@@ -102,7 +112,7 @@ public sealed class InferenceSessionFactory
         logger.LogWarning("Execution provider unavailable: {Failures}; {Outcome}", string.Join(", ", firstFailures), outcome);
     }
 
-    private ProviderSession? TryCreate(string modelPath, ModelContract? contract, ExecutionProvider provider, out string reason)
+    private ProviderSession? TryCreate(string modelPath, IReadOnlyDictionary<string, long[]>? batchedInputs, ExecutionProvider provider, out string reason)
     {
         var options = new SessionOptions
         {
@@ -114,7 +124,7 @@ public sealed class InferenceSessionFactory
         {
             if (provider == ExecutionProvider.TensorRt)
             {
-                tensorRt = TensorRtOptions(contract);
+                tensorRt = TensorRtOptions(batchedInputs);
                 options.AppendExecutionProvider_Tensorrt(tensorRt);
                 TryAppendCudaBehindTensorRt(options);
             }
@@ -162,7 +172,7 @@ public sealed class InferenceSessionFactory
         }
     }
 
-    private OrtTensorRTProviderOptions TensorRtOptions(ModelContract? contract)
+    private OrtTensorRTProviderOptions TensorRtOptions(IReadOnlyDictionary<string, long[]>? batchedInputs)
     {
         var settings = new Dictionary<string, string>
         {
@@ -178,11 +188,11 @@ public sealed class InferenceSessionFactory
             settings["trt_timing_cache_path"] = Options.TensorRtEngineCacheFolder;
         }
 
-        if (contract is not null)
+        if (batchedInputs is { Count: > 0 })
         {
-            settings["trt_profile_min_shapes"] = ProfileShapes(contract, 1);
-            settings["trt_profile_opt_shapes"] = ProfileShapes(contract, Options.MaxBatchSize);
-            settings["trt_profile_max_shapes"] = ProfileShapes(contract, Options.MaxBatchSize);
+            settings["trt_profile_min_shapes"] = ProfileShapes(batchedInputs, 1);
+            settings["trt_profile_opt_shapes"] = ProfileShapes(batchedInputs, Options.MaxBatchSize);
+            settings["trt_profile_max_shapes"] = ProfileShapes(batchedInputs, Options.MaxBatchSize);
         }
 
         var tensorRt = new OrtTensorRTProviderOptions();
@@ -198,7 +208,7 @@ public sealed class InferenceSessionFactory
         }
     }
 
-    private static string ProfileShapes(ModelContract contract, int batch) =>
-        string.Join(",", contract.Inputs.Select(input => $"{input.Name}:{string.Join("x", ClipPacker.ShapeOf(input, batch))}"));
+    private static string ProfileShapes(IReadOnlyDictionary<string, long[]> batchedInputs, int batch) =>
+        string.Join(",", batchedInputs.Select(input => $"{input.Key}:{string.Join("x", input.Value.Prepend(batch))}"));
 }
 

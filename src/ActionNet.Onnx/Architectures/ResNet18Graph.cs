@@ -12,17 +12,16 @@ namespace ActionNet.Onnx.Architectures;
 /// </summary>
 internal sealed class ResNet18Graph
 {
-    private const float BatchNormEpsilon = 1e-5f;
     private static readonly int[] StageChannels = [64, 128, 256, 512];
 
     private readonly OnnxGraphBuilder builder;
-    private readonly SeededRandom random;
+    private readonly ResidualBlocks blocks;
     private readonly bool threeD;
 
     private ResNet18Graph(OnnxGraphBuilder builder, SeededRandom random, bool threeD)
     {
         this.builder = builder;
-        this.random = random;
+        blocks = new ResidualBlocks(builder, random, threeD);
         this.threeD = threeD;
     }
 
@@ -54,9 +53,9 @@ internal sealed class ResNet18Graph
     {
         var inChannels = threeD ? input.Channels : input.Planes;
         var x = threeD
-            ? ConvBn(input.Name, inChannels, 64, [5, 7, 7], [2, 2, 2], [2, 3, 3], scope + "conv1")
-            : ConvBn(input.Name, inChannels, 64, [7, 7], [2, 2], [3, 3], scope + "conv1");
-        x = Relu(x);
+            ? blocks.ConvBn(input.Name, inChannels, 64, [5, 7, 7], [2, 2, 2], [2, 3, 3], scope + "conv1")
+            : blocks.ConvBn(input.Name, inChannels, 64, [7, 7], [2, 2], [3, 3], scope + "conv1");
+        x = blocks.Relu(x);
         x = threeD
             ? builder.AddNode("MaxPool", [x], builder.UniqueName(scope + "maxpool"),
                 NodeAttribute.Ints("kernel_shape", 1, 3, 3), NodeAttribute.Ints("strides", 2, 2, 2), NodeAttribute.Ints("pads", 0, 1, 1, 0, 1, 1))
@@ -69,7 +68,7 @@ internal sealed class ResNet18Graph
             for (var block = 0; block < 2; block++)
             {
                 var stride = stage > 0 && block == 0 ? 2 : 1;
-                x = BasicBlock(x, channels, StageChannels[stage], stride, $"{scope}layer{stage + 1}.{block}");
+                x = blocks.BasicBlock(x, channels, StageChannels[stage], stride, $"{scope}layer{stage + 1}.{block}");
                 channels = StageChannels[stage];
             }
         }
@@ -77,55 +76,4 @@ internal sealed class ResNet18Graph
         var pooled = builder.AddNode("GlobalAveragePool", [x], builder.UniqueName(scope + "avgpool"));
         return builder.AddNode("Flatten", [pooled], builder.UniqueName(scope + "flatten"), NodeAttribute.Int("axis", 1));
     }
-
-    private string BasicBlock(string x, int inChannels, int outChannels, int stride, string scope)
-    {
-        var out1 = Relu(ConvBn(x, inChannels, outChannels, Cube(3), Strides(stride), Cube(1), scope + ".conv1"));
-        var out2 = ConvBn(out1, outChannels, outChannels, Cube(3), Strides(1), Cube(1), scope + ".conv2");
-        var identity = stride != 1 || inChannels != outChannels
-            ? ConvBn(x, inChannels, outChannels, Cube(1), Strides(stride), Cube(0), scope + ".downsample")
-            : x;
-        var sum = builder.AddNode("Add", [out2, identity], builder.UniqueName(scope + ".add"));
-        return Relu(sum);
-    }
-
-    /// <summary>A convolution followed by an eval-mode BatchNorm, folded into one Conv with bias.</summary>
-    private string ConvBn(string x, int inChannels, int outChannels, int[] kernel, int[] strides, int[] pads, string scope)
-    {
-        var fanIn = inChannels * kernel.Aggregate(1, (product, k) => product * k);
-        var weights = new float[outChannels * fanIn];
-        var bias = new float[outChannels];
-
-        // He-uniform keeps the activation scale roughly constant through conv + ReLU.
-        random.FillUniform(weights, MathF.Sqrt(6f / fanIn));
-        for (var o = 0; o < outChannels; o++)
-        {
-            var gamma = random.NextFloat(0.8f, 1.2f);
-            var beta = random.NextFloat(-0.1f, 0.1f);
-            var mean = random.NextFloat(-0.1f, 0.1f);
-            var variance = random.NextFloat(0.8f, 1.2f);
-            var scale = gamma / MathF.Sqrt(variance + BatchNormEpsilon);
-            foreach (ref var weight in weights.AsSpan(o * fanIn, fanIn))
-            {
-                weight *= scale;
-            }
-
-            bias[o] = beta - mean * scale;
-        }
-
-        long[] weightDims = [outChannels, inChannels, .. kernel.Select(k => (long)k)];
-        var w = builder.AddInitializer(scope + ".weight", weightDims, weights);
-        var b = builder.AddInitializer(scope + ".bias", [outChannels], bias);
-        return builder.AddNode("Conv", [x, w, b], builder.UniqueName(scope),
-            NodeAttribute.Ints("kernel_shape", [.. kernel.Select(k => (long)k)]),
-            NodeAttribute.Ints("strides", [.. strides.Select(s => (long)s)]),
-            NodeAttribute.Ints("pads", [.. pads.Concat(pads).Select(p => (long)p)]));
-    }
-
-    private string Relu(string x) => builder.AddNode("Relu", [x], builder.UniqueName("relu"));
-
-    private int[] Cube(int size) => threeD ? [size, size, size] : [size, size];
-
-    /// <summary>Residual strides: spatial only, temporal stride stays 1 (resnet3d.py's (1, s, s)).</summary>
-    private int[] Strides(int stride) => threeD ? [1, stride, stride] : [stride, stride];
 }

@@ -7,6 +7,7 @@ namespace ActionNet.Inference.Tests.Support;
 public sealed class ModelDirectory : IDisposable
 {
     private readonly ConcurrentDictionary<ModelSpec, GeneratedModel> generated = new();
+    private readonly ConcurrentDictionary<DetectorSpec, GeneratedDetector> detectors = new();
 
     public ModelDirectory()
     {
@@ -19,6 +20,10 @@ public sealed class ModelDirectory : IDisposable
     /// <summary>The model for <paramref name="spec"/>, generated once per class.</summary>
     public GeneratedModel Get(ModelSpec spec) =>
         generated.GetOrAdd(spec, s => ModelGenerator.Write(s, PathFor($"{s.Architecture}_{s.Dimensions}_{s.Inputs}_{s.Frames}x{s.Height}x{s.Width}_k{s.Classes}_s{s.Seed}.onnx")));
+
+    /// <summary>The detector for <paramref name="spec"/>, generated once per class as <c>&lt;architecture&gt;.onnx</c> with its labels file.</summary>
+    public GeneratedDetector Get(DetectorSpec spec) =>
+        detectors.GetOrAdd(spec, s => DetectorGenerator.Write(s, PathFor($"{s.Architecture}.onnx".ToLowerInvariant())));
 
     /// <summary>A fresh path inside the folder (a new sub-folder, so no sibling labels file is near it).</summary>
     public string PathFor(string fileName)
