@@ -3,6 +3,7 @@ using ActionNet.Abstractions.History;
 using ActionNet.Grains.Cameras;
 using ActionNet.Grains.Cluster;
 using ActionNet.Grains.Inference;
+using ActionNet.Grains.Persons;
 using ActionNet.Inference.Contracts;
 using ActionNet.Inference.Execution;
 using ActionNet.Inference.Scoring;
@@ -102,6 +103,42 @@ public sealed class CameraPipelineTests : IDisposable
         Assert.NotNull(meter.Latest("actionnet.inference.batch.size", "profile", "tiny"));
     }
 
+    [Fact]
+    public async Task InPersonModeEveryWindowCarriesItsPersonWhosePublicIdIsTheSequenceOfTheirFirstWindow()
+    {
+        var recorded = new List<ScoredWindow>();
+        var hooks = new CameraPipelineHooks(() => Task.FromResult(500L), w => Record(recorded, w));
+        var counters = new CameraCounters();
+        var activity = new SiloActivity();
+        var video = Path.Combine(folder, "people.mp4");
+        var truth = SyntheticVideo.Write(video, new MultiPersonSceneSpec(3, Frames: 100, Actions: ["walk", "fall_floor"]));
+
+        await using (var scorer = Scorer(activity, deviceMs: 0))
+        {
+            var registration = new CameraRegistration { Source = video, Loop = true, ModelProfile = "tiny", Persons = true };
+            var plan = CameraPlans.Resolve(registration, scorer.Profile, scorer.Contract, new DetectorProfile { Name = "truth", Interval = 2, Threshold = 0.5 });
+            var pipeline = new CameraPipeline(
+                "cam", registration, plan, scorer.Contract, scorer, hooks, counters, activity, new IngestOptions { MediaRoots = [folder] }, new SiloIdentity("silo", "cpu"),
+                cudaDecoding: false, () => new SceneTruthDetector(truth, plan.Persons!.DetectionInterval), NullLogger.Instance);
+            pipeline.Start();
+            await Until(() => Snapshot(recorded).Select(w => w.Window.TrackId).Distinct().Count() >= 2 && Count(recorded) >= 12);
+            await pipeline.DisposeAsync();
+        }
+
+        var windows = Snapshot(recorded);
+        Assert.Equal(Enumerable.Range(500, windows.Length).Select(i => (long)i), windows.Select(w => w.Window.Sequence));
+        Assert.All(windows, w => Assert.NotNull(w.Window.TrackId));
+        Assert.All(windows, w => Assert.True(w.Window.Box is [var x1, var y1, var x2, var y2] && x2 > x1 && y2 > y1 && x2 <= 320 && y2 <= 240, "a box inside the 320x240 frame"));
+        foreach (var person in windows.GroupBy(w => w.Window.TrackId))
+        {
+            Assert.Equal(person.First().Window.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), person.Key);
+        }
+
+        var status = counters.Snapshot("cam", "", "silo");
+        Assert.Equal(counters.WindowsEmitted, windows.Length + counters.WindowsDropped);
+        Assert.Equal(0, status.PeopleFramesDropped);
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {
@@ -130,7 +167,7 @@ public sealed class CameraPipelineTests : IDisposable
         var registration = new CameraRegistration { Source = video, Loop = true, ModelProfile = "tiny" };
         var contract = scorer.Contract;
         var plan = CameraPlans.Resolve(registration, scorer.Profile, contract);
-        return new CameraPipeline("cam", registration, plan, contract, scorer, hooks, counters, activity, new IngestOptions { MediaRoots = [folder] }, new SiloIdentity("silo", "cpu"), cudaDecoding: false, NullLogger.Instance);
+        return new CameraPipeline("cam", registration, plan, contract, scorer, hooks, counters, activity, new IngestOptions { MediaRoots = [folder] }, new SiloIdentity("silo", "cpu"), cudaDecoding: false, createDetector: null, NullLogger.Instance);
     }
 
     private static Task Record(List<ScoredWindow> recorded, ScoredWindow window)

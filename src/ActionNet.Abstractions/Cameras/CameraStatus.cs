@@ -63,4 +63,10 @@ public sealed record CameraStatus
 
     /// <summary>Windows dropped, by reason (<see cref="WindowsDropped"/> is their total).</summary>
     [Id(18)] public Cluster.WindowDrops Drops { get; init; } = new();
+
+    /// <summary>Person mode: people being followed now (confirmed tracks); 0 otherwise.</summary>
+    [Id(19)] public int PeopleInView { get; init; }
+
+    /// <summary>Person mode: frames of followed people not cut into a clip (over the camera's track cap), since the pipeline started.</summary>
+    [Id(20)] public long PeopleFramesDropped { get; init; }
 }

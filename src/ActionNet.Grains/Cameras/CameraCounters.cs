@@ -27,6 +27,8 @@ public sealed class CameraCounters
     private long fpsWindowStart = Stopwatch.GetTimestamp();
     private long fpsWindowFrames;
     private Func<StreamHealth>? streamHealth;
+    private int peopleInView;
+    private long peopleFramesDropped;
 
     /// <summary>The state shown: the source's, or <see cref="CameraState.WaitingForAccelerator"/> while streaming with nowhere to score.</summary>
     public CameraState State
@@ -153,6 +155,13 @@ public sealed class CameraCounters
         }
     }
 
+    /// <summary>Person mode after a frame: <paramref name="inView"/> people followed, <paramref name="dropped"/> frames of people not cut so far.</summary>
+    public void Persons(int inView, long dropped)
+    {
+        Volatile.Write(ref peopleInView, inView);
+        Interlocked.Exchange(ref peopleFramesDropped, dropped);
+    }
+
     /// <summary>A snapshot for <see cref="ICameraGrain.GetStatusAsync"/>.</summary>
     public CameraStatus Snapshot(string cameraId, string redactedSource, string silo)
     {
@@ -175,6 +184,8 @@ public sealed class CameraCounters
                 FrameHeight = height,
                 Silo = silo,
                 UpdatedAt = DateTimeOffset.UtcNow,
+                PeopleInView = Volatile.Read(ref peopleInView),
+                PeopleFramesDropped = Interlocked.Read(ref peopleFramesDropped),
             };
             if (streamHealth?.Invoke() is not { } health)
             {

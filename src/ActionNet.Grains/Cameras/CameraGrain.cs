@@ -4,6 +4,7 @@ using ActionNet.Abstractions.Cluster;
 using ActionNet.Abstractions.History;
 using ActionNet.Grains.Cluster;
 using ActionNet.Grains.Inference;
+using ActionNet.Grains.Persons;
 using ActionNet.Grains.Placement;
 using ActionNet.Inference.Contracts;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ public sealed partial class CameraGrain(
     [PersistentState(CameraGrain.RegistrationState, CameraGrain.StorageName)] IPersistentState<CameraRegistration> stored,
     ModelCatalog catalog,
     ModelHost models,
+    PersonDetectorHost detectors,
     AcceleratorDirectory accelerators,
     SiloActivity activity,
     SiloIdentity silo,
@@ -70,6 +72,11 @@ public sealed partial class CameraGrain(
         CameraIds.Validate(CameraId);
         var (profile, detector) = CameraRegistrationRules.Validate(registration, catalog.Profiles, catalog.Detectors, settings);
         var contract = await catalog.GetContractAsync(profile.Name);
+        if (detector is not null)
+        {
+            PersonDetectorHost.Check(detector);
+        }
+
         await StopAsync();
         stored.State = credentials.Seal(registration) with { Plan = CameraPlans.Resolve(registration, profile, contract, detector) };
         await stored.WriteStateAsync();
@@ -214,10 +221,18 @@ public sealed partial class CameraGrain(
             }
 
             var scorer = await models.GetScorerAsync(profile.Name);
+            Func<Vision.Detection.IPersonDetector>? createDetector = null;
+            if (registration.Plan!.Persons is not null)
+            {
+                var detector = catalog.Detectors.Get(registration.Detector);
+                PersonDetectorHost.Check(detector);
+                createDetector = () => detectors.Create(detector);
+            }
+
             var aggregator = GrainFactory.GetGrain<IAggregatorGrain>(CameraId);
             var hooks = new CameraPipelineHooks(aggregator.GetNextSequenceAsync, aggregator.RecordAsync);
             var cudaDecoding = settings.CudaDecoding ?? !string.Equals(silo.Accelerator, AcceleratorMetadata.Cpu, StringComparison.OrdinalIgnoreCase);
-            running = new CameraPipeline(CameraId, credentials.Open(registration), registration.Plan!, contract, scorer, hooks, counters, activity, settings, silo, cudaDecoding, logger);
+            running = new CameraPipeline(CameraId, credentials.Open(registration), registration.Plan!, contract, scorer, hooks, counters, activity, settings, silo, cudaDecoding, createDetector, logger);
 
             // Connecting from here, not from when the reader's thread gets going: a status read in between must
             // not show a camera that is starting as stopped (a drain would take that as settled).

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Inference.Contracts;
 using ActionNet.Vision.Clips;
+using ActionNet.Vision.Detection;
 using ActionNet.Vision.Frames;
 using ActionNet.Vision.Sources;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,9 @@ namespace ActionNet.Grains.Cameras;
 /// A camera's reader, run on a thread-pool thread (never the grain scheduler): opens the source, paces
 /// file sources at their frame rate (or the fps cap), preprocesses only the frames the
 /// <see cref="WindowBuffer"/> keeps, and hands each finished window to <c>emit</c>, which must not block.
-/// Reopens a failed source with a retry delay; a file that ends without looping stops the reader.
+/// In person mode (<see cref="CameraPlan.Persons"/>) every full-size frame goes to a <see cref="PersonWindowCutter"/>
+/// instead (detector every k-th frame, tracker, one tube per person), and each person's windows are emitted with
+/// their track. Reopens a failed source with a retry delay; a file that ends without looping stops the reader.
 /// Stride, subsample and resize come from the camera's <see cref="CameraPlan"/>.
 /// </summary>
 public sealed partial class CameraIngest(
@@ -27,6 +30,7 @@ public sealed partial class CameraIngest(
     CameraCounters counters,
     IngestOptions options,
     bool cudaDecoding,
+    Func<IPersonDetector>? createDetector,
     ILogger logger)
 {
     private const int FailedRetrySeconds = 30;
@@ -39,6 +43,9 @@ public sealed partial class CameraIngest(
         using var preprocessor = new FramePreprocessor(contract.Height, contract.Width, resize);
         using var windows = new WindowBuffer(spec, plan.Stride, plan.Subsample, pool.Rent);
         using var frame = new Mat();
+        using var persons = plan.Persons is { } people
+            ? new PersonMode(cameraId, people, spec, plan.Stride, plan.Subsample, (createDetector ?? throw new InvalidOperationException("person mode needs a detector"))(), pool, logger)
+            : null;
         var model = new byte[preprocessor.FrameBytes];
         var region = plan.Region is { } r ? new Rect(r.X, r.Y, r.Width, r.Height) : (Rect?)null;
         var epoch = DateTimeOffset.UtcNow;
@@ -51,7 +58,9 @@ public sealed partial class CameraIngest(
             IFrameSource source;
             try
             {
-                source = FrameSources.Open(registration, options, new ModelFrameShape(contract.Height, contract.Width, resize, region), cudaDecoding, logger, cancellationToken);
+                // Person mode needs the whole frame at its own size: the detector sees it all and each person's box is cut from it.
+                var modelFrame = plan.Persons is null ? new ModelFrameShape(contract.Height, contract.Width, resize, region) : null;
+                source = FrameSources.Open(registration, options, modelFrame, cudaDecoding, logger, cancellationToken);
             }
             catch (VideoSourceException e)
             {
@@ -74,6 +83,9 @@ public sealed partial class CameraIngest(
                     windows.Reset();
                 }
 
+                var continuousSince = epoch + Stopwatch.GetElapsedTime(epochTicks);
+                persons?.Restart();
+
                 opened = true;
                 counters.Opened(source.Width, source.Height);
                 LogOpened(cameraId, SourceUrl.Redact(registration.Source), source.Width, source.Height, source.FramesPerSecond);
@@ -91,7 +103,7 @@ public sealed partial class CameraIngest(
                     while ((more = source.Read(frame)) && !cancellationToken.IsCancellationRequested)
                     {
                         counters.FrameReceived();
-                        snapshot.Offer(frame, rgb: stream is not null);
+                        snapshot.Offer(frame, rgb: stream is not null && persons is null);
                         read++;
                         if (read == 1 && registration.Region?.FitProblem(source.Width, source.Height) is { } misfit)
                         {
@@ -104,6 +116,8 @@ public sealed partial class CameraIngest(
                         {
                             reconnects = stream.Health.Reconnects;
                             windows.Reset();
+                            continuousSince = epoch + Stopwatch.GetElapsedTime(epochTicks);
+                            persons?.Restart();
                         }
 
                         var due = framePeriod * read;
@@ -126,6 +140,17 @@ public sealed partial class CameraIngest(
                         }
 
                         var frameIndex = index++;
+                        if (persons is not null)
+                        {
+                            foreach (var (tube, track) in persons.Push(frameIndex, Stopwatch.GetElapsedTime(epochTicks), frame))
+                            {
+                                emit(new CapturedWindow(tube, epoch + tube.FirstTimestamp, epoch + tube.LastTimestamp, continuousSince, track));
+                            }
+
+                            counters.Persons(persons.InView, persons.Dropped);
+                            continue;
+                        }
+
                         if (!windows.WillKeep(frameIndex))
                         {
                             continue;
@@ -143,7 +168,7 @@ public sealed partial class CameraIngest(
                         var window = windows.Push(frameIndex, Stopwatch.GetElapsedTime(epochTicks), model);
                         if (window is not null)
                         {
-                            emit(new CapturedWindow(window, epoch + window.FirstTimestamp, epoch + window.LastTimestamp));
+                            emit(new CapturedWindow(window, epoch + window.FirstTimestamp, epoch + window.LastTimestamp, continuousSince));
                         }
                     }
                 }

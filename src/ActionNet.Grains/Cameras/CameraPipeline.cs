@@ -7,6 +7,7 @@ using ActionNet.Grains.Cluster;
 using ActionNet.Grains.Inference;
 using ActionNet.Inference.Contracts;
 using ActionNet.Inference.Scoring;
+using ActionNet.Vision.Detection;
 using ActionNet.Vision.Sources;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +17,8 @@ namespace ActionNet.Grains.Cameras;
 /// Everything a running camera does, on the silo it runs on, without a grain: a supervised reader
 /// (<see cref="CameraIngest"/>) cuts windows; each goes at once to this silo's <see cref="ProfileScorer"/>
 /// in process (pixels never cross the network); a recorder awaits the scores in the order the windows
-/// were cut, numbers them, and hands each <see cref="ScoredWindow"/> (a few hundred bytes) to
+/// were cut, numbers them (and gives each tracked person their public id, <see cref="TrackIdMap"/>), and hands
+/// each <see cref="ScoredWindow"/> (a few hundred bytes) to
 /// <see cref="CameraPipelineHooks.RecordAsync"/>. Every window cut is recorded or counted as dropped with a
 /// reason. Stopping lets windows already being scored be recorded, so a move loses none of them.
 /// </summary>
@@ -36,7 +38,9 @@ public sealed partial class CameraPipeline : IAsyncDisposable
     private readonly string silo;
     private readonly string accelerator;
     private readonly bool cudaDecoding;
+    private readonly Func<IPersonDetector>? createDetector;
     private readonly ILogger logger;
+    private readonly TrackIdMap trackIds = new();
     private readonly WindowArrayPool pool = new();
     private readonly Channel<(CapturedWindow Window, Task<ClipScores> Score)> scoring;
     private readonly CancellationTokenSource stopReading = new();
@@ -56,6 +60,7 @@ public sealed partial class CameraPipeline : IAsyncDisposable
         IngestOptions options,
         SiloIdentity silo,
         bool cudaDecoding,
+        Func<IPersonDetector>? createDetector,
         ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(silo);
@@ -72,6 +77,7 @@ public sealed partial class CameraPipeline : IAsyncDisposable
         this.silo = silo.Name;
         accelerator = silo.Accelerator;
         this.cudaDecoding = cudaDecoding;
+        this.createDetector = createDetector;
         this.logger = logger;
 
         // Windows of this camera between being cut and being recorded: the scorer's own bounded queue is what
@@ -127,7 +133,7 @@ public sealed partial class CameraPipeline : IAsyncDisposable
         var token = stopReading.Token;
         try
         {
-            var ingest = new CameraIngest(cameraId, registration, plan, contract, Emit, Snapshot, pool, counters, options, cudaDecoding, logger);
+            var ingest = new CameraIngest(cameraId, registration, plan, contract, Emit, Snapshot, pool, counters, options, cudaDecoding, createDetector, logger);
             while (!token.IsCancellationRequested)
             {
                 try
@@ -195,7 +201,8 @@ public sealed partial class CameraPipeline : IAsyncDisposable
             {
                 // The aggregator knows the stored high-water mark, so numbers never repeat across moves and restarts.
                 next ??= await hooks.NextSequenceAsync();
-                await hooks.RecordAsync(new ScoredWindow { Window = window.ToHeader(cameraId, next.Value), Result = Result(scores) });
+                var track = window.Person is { } person ? trackIds.IdOf(person, next.Value) : null;
+                await hooks.RecordAsync(new ScoredWindow { Window = window.ToHeader(cameraId, next.Value, track), Result = Result(scores) });
                 next++;
                 counters.Scored();
             }

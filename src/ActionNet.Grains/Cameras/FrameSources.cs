@@ -31,16 +31,17 @@ public static class FrameSources
     /// <summary>
     /// Opens the registration's source; throws <see cref="VideoSourceException"/> when it cannot. A network
     /// stream delivers <paramref name="modelFrame"/>-sized RGB frames (cropped and scaled by the decoder, so only
-    /// model-sized frames reach the silo's memory); a file delivers full-size BGR frames for
-    /// <see cref="Vision.Frames.FramePreprocessor.Process"/>, as <c>actionnet classify</c> reads them.
+    /// model-sized frames reach the silo's memory), or full-size BGR frames when it is null (person mode); a file
+    /// delivers full-size BGR frames for <see cref="Vision.Frames.FramePreprocessor.Process"/>, as
+    /// <c>actionnet classify</c> reads them.
     /// </summary>
     /// <param name="registration">The camera's registration.</param>
     /// <param name="options">The silo's ingest settings (media folders).</param>
-    /// <param name="modelFrame">The model's frame size, resize mode and region.</param>
+    /// <param name="modelFrame">The model's frame size, resize mode and region; null for full-size frames.</param>
     /// <param name="cudaDecoding">Whether network streams try <c>-hwaccel cuda</c> first (falling back to the CPU with one log line).</param>
     /// <param name="logger">Receives the stream source's reconnect and fallback lines.</param>
     /// <param name="cancellationToken">Stops a network source's connection attempts and backoff waits.</param>
-    public static IFrameSource Open(CameraRegistration registration, IngestOptions options, ModelFrameShape modelFrame, bool cudaDecoding, ILogger logger, CancellationToken cancellationToken)
+    public static IFrameSource Open(CameraRegistration registration, IngestOptions options, ModelFrameShape? modelFrame, bool cudaDecoding, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registration);
         if (Check(registration.Source, options) is { } problem)

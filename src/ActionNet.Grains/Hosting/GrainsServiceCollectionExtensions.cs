@@ -86,6 +86,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<BalanceOptions>>(new OptionsRules<BalanceOptions>(o => o.Validate()));
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<ModelHost>();
+        services.AddSingleton<PersonDetectorHost>();
         services.AddSingleton<MessagingMeter>();
         services.AddSingleton<AcceleratorDirectory>();
         services.AddPlacementDirector<CameraPlacementStrategy, CameraPlacementDirector>();
