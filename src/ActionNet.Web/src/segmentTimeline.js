@@ -5,7 +5,8 @@ import { formatDuration, percent, utc } from './time.js';
 const minute = 60 * 1000;
 
 // The label timeline of one camera (vis-timeline): one lane per label, one bar per LabelSegment
-// (id: its first sequence), history gaps as shaded background with nothing in any lane. Zoom and pan
+// (id: its first sequence), history gaps as shaded background with nothing in any lane. A camera in person
+// mode gets one lane per tracked person instead ("person 17"), each bar named by its label. Zoom and pan
 // with the mouse, touch, or the page's buttons; onRange(from, to) is called when the user moves it,
 // onLayout(px) with the width of the lane labels after each redraw. `element` must already be in the page.
 export function createSegmentTimeline({ element, from, to, onRange, onSelect, onLayout }) {
@@ -16,7 +17,7 @@ export function createSegmentTimeline({ element, from, to, onRange, onSelect, on
     start: from,
     end: to,
     stack: false,
-    groupOrder: 'content',
+    groupOrder: (a, b) => (a.order ?? 0) - (b.order ?? 0) || String(a.content).localeCompare(String(b.content)),
     orientation: { axis: 'top' },
     zoomMin: minute,
     zoomMax: 31 * 24 * 60 * minute,
@@ -27,6 +28,8 @@ export function createSegmentTimeline({ element, from, to, onRange, onSelect, on
     tooltip: { followMouse: true, delay: 200 },
     template: (item) => item.element ?? '',
   });
+  const laneOf = (segment) => (segment.trackId ? `track:${segment.trackId}` : segment.label);
+  const laneName = (segment) => (segment.trackId ? `person ${segment.trackId}` : segment.label);
   timeline.on('rangechanged', ({ start, end, byUser }) => {
     if (byUser) {
       onRange(start, end);
@@ -43,22 +46,23 @@ export function createSegmentTimeline({ element, from, to, onRange, onSelect, on
   function itemOf(segment) {
     const start = new Date(segment.start);
     const end = new Date(segment.end);
-    const text = `${segment.label} · ${percent(segment.meanConfidence)} mean · ${segment.windows} windows · ${formatDuration((end - start) / 1000)}`;
+    const text = `${segment.trackId ? `person ${segment.trackId}: ` : ''}${segment.label} · ${percent(segment.meanConfidence)} mean · ${segment.windows} windows · ${formatDuration((end - start) / 1000)}`;
     return {
       id: `s${segment.firstSequence}`,
-      group: segment.label,
+      group: laneOf(segment),
       start,
       end,
       type: 'range',
       className: segment.open ? 'segment open' : 'segment',
       title: `${text}\n${utc(start)} – ${utc(end)}${segment.open ? ' (open)' : ''}`,
-      element: h('span', { class: 'segment-content', dataset: { first: segment.firstSequence, label: segment.label, start: start.toISOString(), end: end.toISOString(), open: segment.open } }, segment.label),
+      element: h('span', { class: 'segment-content', dataset: { first: segment.firstSequence, label: segment.label, track: segment.trackId ?? '', start: start.toISOString(), end: end.toISOString(), open: segment.open } }, segment.label),
     };
   }
 
-  function ensureGroup(label) {
-    if (!groups.get(label)) {
-      groups.add({ id: label, content: label });
+  // Person lanes in the order the people appeared (track ids are window sequences), label lanes by name.
+  function ensureGroup(segment) {
+    if (!groups.get(laneOf(segment))) {
+      groups.add({ id: laneOf(segment), content: laneName(segment), order: segment.trackId ? Number(segment.trackId) : 0 });
     }
   }
 
@@ -67,8 +71,8 @@ export function createSegmentTimeline({ element, from, to, onRange, onSelect, on
     segments.clear();
     items.clear();
     groups.clear();
-    for (const label of [...new Set(newSegments.map((s) => s.label))].sort()) {
-      ensureGroup(label);
+    for (const segment of newSegments) {
+      ensureGroup(segment);
     }
     for (const segment of newSegments) {
       segments.set(`s${segment.firstSequence}`, segment);
@@ -86,14 +90,14 @@ export function createSegmentTimeline({ element, from, to, onRange, onSelect, on
 
   // A segment from the live feed: added, or replaced when its first sequence is already shown.
   function upsert(segment) {
-    ensureGroup(segment.label);
+    ensureGroup(segment);
     segments.set(`s${segment.firstSequence}`, segment);
     items.update(itemOf(segment));
   }
 
-  // The open segment of this label, extended to a live event (until segment-end arrives).
+  // The open segment of this label (and person), extended to a live event (until segment-end arrives).
   function extend(event) {
-    const open = [...segments.values()].find((s) => s.open && s.label === event.label && s.firstSequence <= event.sequence);
+    const open = [...segments.values()].find((s) => s.open && s.label === event.label && (s.trackId ?? null) === (event.trackId ?? null) && s.firstSequence <= event.sequence);
     if (open && event.sequence > open.lastSequence) {
       upsert({ ...open, end: event.end, lastSequence: event.sequence, windows: open.windows + 1 });
     }

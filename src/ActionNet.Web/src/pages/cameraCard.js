@@ -6,7 +6,8 @@ import { createSnapshot } from '../snapshot.js';
 import { percent, timeElement } from '../time.js';
 
 // One camera on the home grid: snapshot, state, current label, input and last error. update() takes a
-// CameraView from GET /cameras; showLabel() takes a live ActionEvent.
+// CameraView from GET /cameras; showLabel() takes a live ActionEvent. In person mode the snapshot shows each
+// tracked person's box and label, and the current label is the most confident person's.
 export function createCameraCard(view, { onRemoved }) {
   const id = view.id;
   const titleId = `camera-${id}-title`;
@@ -31,12 +32,38 @@ export function createCameraCard(view, { onRemoved }) {
     actionError);
   let latestSequence = -1;
   let enabled = view.enabled;
+  let frame = { width: 0, height: 0 };
+  const tracks = new Map();
+  const trackIdleMs = 10000;
+
+  // The newest label of each person in view; a person gone for longer than the idle time is dropped.
+  function showTracks() {
+    const newest = Math.max(0, ...[...tracks.values()].map((t) => Date.parse(t.end)));
+    for (const [track, event] of tracks) {
+      if (newest - Date.parse(event.end) > trackIdleMs) {
+        tracks.delete(track);
+      }
+    }
+    snapshot.setTracks([...tracks.values()], frame.width, frame.height);
+    element.dataset.people = String(tracks.size);
+  }
 
   function showLabel(event) {
     if (!event || event.sequence < latestSequence) {
       return;
     }
     latestSequence = event.sequence;
+    if (event.trackId) {
+      tracks.set(event.trackId, event);
+      showTracks();
+      const shown = [...tracks.values()].reduce((best, t) => (t.confidence > best.confidence ? t : best), event);
+      label.textContent = `person ${shown.trackId}: ${shown.label}`;
+      confidence.textContent = percent(shown.confidence);
+      labelTime.replaceChildren(timeElement(shown.end, true));
+      element.dataset.label = shown.label;
+      element.dataset.sequence = String(event.sequence);
+      return;
+    }
     label.textContent = event.label;
     confidence.textContent = percent(event.confidence);
     labelTime.replaceChildren(timeElement(event.end, true));
@@ -57,6 +84,13 @@ export function createCameraCard(view, { onRemoved }) {
     lastError.textContent = status.lastError ? `Last error: ${status.lastError}` : '';
     lastError.title = status.lastError ?? '';
     lastError.hidden = !status.lastError;
+    frame = { width: status.frameWidth ?? 0, height: status.frameHeight ?? 0 };
+    for (const track of next.tracks ?? []) {
+      if (!tracks.has(track.trackId) || tracks.get(track.trackId).sequence < track.sequence) {
+        tracks.set(track.trackId, track);
+      }
+    }
+    showTracks();
     if (next.latest) {
       showLabel(next.latest);
     } else if (latestSequence < 0) {

@@ -27,7 +27,7 @@ export function renderCameraDetail(container, [id], query) {
   const facts = h('p', { class: 'muted camera-facts' });
   const rangeText = h('p', { class: 'range-text', role: 'status' });
   const loadError = h('p', { class: 'error-line', role: 'alert', hidden: true });
-  const timelineHost = h('div', { class: 'timeline', role: 'group', 'aria-label': 'Label timeline: one lane per label; click a bar to list its events' });
+  const timelineHost = h('div', { class: 'timeline', role: 'group', 'aria-label': 'Label timeline: one lane per label (per person in person mode); click a bar to list its events' });
   const plot = createConfidencePlot();
   const segmentsHolder = h('div');
   const eventsPanel = h('section', { class: 'segment-events', 'aria-live': 'polite' });
@@ -102,10 +102,12 @@ export function renderCameraDetail(container, [id], query) {
   }
 
   async function showEvents(segment) {
-    eventsPanel.replaceChildren(h('h2', null, `Events of ${segment.label}, `, timeElement(segment.start, true), ' – ', timeElement(segment.end, true)), h('p', { class: 'muted' }, 'Loading…'));
+    const who = segment.trackId ? `person ${segment.trackId}: ` : '';
+    eventsPanel.replaceChildren(h('h2', null, `Events of ${who}${segment.label}, `, timeElement(segment.start, true), ' – ', timeElement(segment.end, true)), h('p', { class: 'muted' }, 'Loading…'));
     const end = new Date(Date.parse(segment.end) + 1).toISOString();
     try {
-      const page = await allPages('/history', { camera: id, label: segment.label, from: segment.start, to: end, limit: 1000 }, { max: 5000, signal: stop.signal });
+      const filters = { camera: id, label: segment.label, from: segment.start, to: end, limit: 1000, ...(segment.trackId ? { track: segment.trackId } : {}) };
+      const page = await allPages('/history', filters, { max: 5000, signal: stop.signal });
       const events = page.items.filter((e) => e.sequence >= segment.firstSequence && e.sequence <= segment.lastSequence);
       eventsPanel.dataset.segment = String(segment.firstSequence);
       eventsPanel.lastChild.replaceWith(table(`${events.length} events`, [
@@ -162,7 +164,8 @@ export function renderCameraDetail(container, [id], query) {
       const status = camera.status ?? {};
       facts.replaceChildren(
         `${camera.source} · profile ${camera.profile ?? '—'} · `,
-        camera.latest ? `${camera.latest.label} ${percent(camera.latest.confidence)} · ` : '',
+        camera.latest ? `${camera.latest.trackId ? `person ${camera.latest.trackId}: ` : ''}${camera.latest.label} ${percent(camera.latest.confidence)} · ` : '',
+        camera.status?.plan?.persons ? `person mode (${camera.status.plan.persons.detector}), ${camera.tracks?.length ?? 0} in view · ` : '',
         status.inputFps ? `${status.inputFps.toFixed(1)} fps, ${status.frameWidth}×${status.frameHeight}` : 'no input yet',
         status.silo ? ` · on ${status.silo}` : '');
     } catch (error) {

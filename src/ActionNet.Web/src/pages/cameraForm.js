@@ -15,6 +15,8 @@ export function createCameraForm({ onSaved, onCancel }) {
   const roi = input({ name: 'roi', spellcheck: 'false', placeholder: 'x,y,width,height' });
   const loop = input({ name: 'loop', type: 'checkbox' });
   const enabled = input({ name: 'enabled', type: 'checkbox', checked: true });
+  const persons = input({ name: 'persons', type: 'checkbox' });
+  const detector = input({ name: 'detector', spellcheck: 'false', placeholder: 'hog' });
   const error = h('p', { class: 'error-line', role: 'alert', hidden: true });
   const save = h('button', { type: 'submit', class: 'primary' }, 'Register camera');
   const form = h('form', { class: 'camera-form', id: 'add-camera', novalidate: true, 'aria-labelledby': 'add-camera-title' },
@@ -28,7 +30,9 @@ export function createCameraForm({ onSaved, onCancel }) {
       field('Fps cap', fps, `Most frames read per second, up to ${maxFpsCap}`),
       field('Region of interest', roi, 'x,y,width,height in source pixels; empty: the whole frame'),
       field('Loop the video file', loop),
-      field('Start enabled', enabled)),
+      field('Start enabled', enabled),
+      field('Label each person (person mode)', persons),
+      field('Detector profile', detector, 'For person mode: a detector profile on the silos; empty: hog, built in')),
     error,
     h('div', { class: 'form-actions' }, save, h('button', { type: 'button', onclick: onCancel }, 'Cancel')));
 
@@ -46,6 +50,8 @@ export function createCameraForm({ onSaved, onCancel }) {
       roi: roi.value.trim() || undefined,
       loop: loop.checked,
       enabled: enabled.checked,
+      persons: persons.checked,
+      detector: detector.value.trim() || undefined,
     };
     const problem = cameraProblem(cameraId, body);
     if (problem) {
