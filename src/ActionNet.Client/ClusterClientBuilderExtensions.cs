@@ -54,7 +54,7 @@ public static class ClusterClientBuilderExtensions
             return true;
         });
 
-        client.AddMemoryStreams(LiveEvents.ProviderName);
+        client.AddMemoryStreams(LiveEvents.ProviderName, streams => streams.ConfigurePartitioning(LiveEvents.Partitions));
 
         // Calls carry the caller's trace context, so a request's trace continues into the silos.
         client.AddActivityPropagation();

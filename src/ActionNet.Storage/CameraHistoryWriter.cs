@@ -12,8 +12,9 @@ namespace ActionNet.Storage;
 /// The one writer of a camera's history. Opening it raises the camera's writer epoch (a conditional
 /// update of the state row) and takes the lease of the current hour blob, so an older writer's next
 /// write fails with <see cref="WriterFencedException"/>. A write appends the events to the hour's append
-/// blob at the known append position (one call per hour touched), then stores the touched segments (the
-/// open one included), daily totals, gaps and the new state in one entity-group transaction conditioned
+/// blob at the known append position (one call per hour touched), upserts the touched segments into the
+/// cross-camera label index (one transaction per day and label touched), then stores the touched segments (the
+/// open ones included), daily totals, gaps and the new state in one entity-group transaction conditioned
 /// on the state row's ETag. A retried append whose first try landed is recognised by comparing content;
 /// different content is a <see cref="HistoryConflictException"/>. Events a crashed writer appended but
 /// did not index are adopted when the next writer opens. Not thread-safe.
@@ -247,16 +248,20 @@ public sealed class CameraHistoryWriter
 
     private async Task<State> CommitAsync(State draft, Pending pending, ETag? etag, CancellationToken cancellationToken)
     {
-        var actions = new List<TableTransactionAction>();
-        foreach (var segment in pending.Segments.Values)
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, HistoryRows.ToEntity(Camera, segment)));
-        }
-
+        var segments = new Dictionary<string, LabelSegmentRow>(pending.Segments, StringComparer.Ordinal);
         foreach (var open in draft.Tracker.OpenRows())
         {
-            actions.RemoveAll(a => a.Entity.RowKey == open.RowKey);
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, HistoryRows.ToEntity(Camera, open)));
+            segments[open.RowKey] = open;
+        }
+
+        // The label index first: its rows are upserts keyed by the segment, so one a failed commit leaves behind is
+        // rewritten by the retry (or the next writer's replay) with the same key, and no committed segment is ever
+        // missing from it.
+        await store.SubmitLabelIndexAsync(Camera, segments.Values, cancellationToken);
+        var actions = new List<TableTransactionAction>();
+        foreach (var segment in segments.Values)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, HistoryRows.ToEntity(Camera, segment)));
         }
 
         foreach (var ((day, label), total) in pending.Totals)

@@ -14,6 +14,7 @@ namespace ActionNet.Storage;
 internal sealed class HistoryReader(LabelStore store)
 {
     private const int PageRows = 1000;
+    private const int LabelIndexFromCameras = 8;
     private const int ReadChunkBytes = 256 * 1024;
     private const int FirstChunkBytes = 16 * 1024;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -35,6 +36,12 @@ internal sealed class HistoryReader(LabelStore store)
     {
         var cursor = HistoryQueryRules.Validate(query, "events");
         var (cameras, from, to) = await ResolveAsync(query, cancellationToken);
+        if (UsesLabelIndex(query))
+        {
+            var indexed = LabelIndexEventsAsync(query.Label!, Only(query, cameras), from, to, query.Track, query.MinConfidence, cursor, RowsFor(query), cancellationToken);
+            return await PageMerge.TakeAsync([indexed], e => (e.End.UtcTicks, e.CameraId, e.Sequence), "events", query.Limit, 1, cancellationToken);
+        }
+
         var streams = cameras.Select(c => CameraEventsAsync(c, from, to, query.Label, query.Track, query.MinConfidence, cursor, RowsFor(query), cancellationToken)).ToArray();
         return await PageMerge.TakeAsync(streams, e => (e.End.UtcTicks, e.CameraId, e.Sequence), "events", query.Limit, store.Options.QueryConcurrency, cancellationToken);
     }
@@ -43,6 +50,13 @@ internal sealed class HistoryReader(LabelStore store)
     {
         var cursor = HistoryQueryRules.Validate(query, "segments");
         var (cameras, from, to) = await ResolveAsync(query, cancellationToken);
+        if (UsesLabelIndex(query))
+        {
+            var indexed = LabelIndexSegmentsAsync(query.Label!, Only(query, cameras), from, to, query.Track, query.MinConfidence, cursor, peak: false, RowsFor(query), cancellationToken);
+            var found = await PageMerge.TakeAsync([indexed], r => (r.FirstEnd.UtcTicks, r.Segment.CameraId, r.Segment.FirstSequence), "segments", query.Limit, 1, cancellationToken);
+            return new HistoryPage<LabelSegment> { Items = [.. found.Items.Select(r => r.Segment)], Next = found.Next };
+        }
+
         var streams = cameras.Select(c => CameraSegmentsAsync(c, from, to, query.Label, query.Track, query.MinConfidence, cursor, cancellationToken, RowsFor(query))).ToArray();
         var page = await PageMerge.TakeAsync(streams, r => (r.FirstEnd.UtcTicks, r.Segment.CameraId, r.Segment.FirstSequence), "segments", query.Limit, store.Options.QueryConcurrency, cancellationToken);
         return new HistoryPage<LabelSegment> { Items = [.. page.Items.Select(r => r.Segment)], Next = page.Next };
@@ -93,6 +107,107 @@ internal sealed class HistoryReader(LabelStore store)
         }
 
         return new HistoryPage<LabelTotal> { Items = [.. items] };
+    }
+
+    // A label search over a time range and every camera, or more than a few, reads the cross-camera label index: one
+    // partition per day, so it costs the days and the rows returned whatever the fleet's size. A few named cameras
+    // read their own partitions, which is as cheap; a search without a start has no first day to read from.
+    private static bool UsesLabelIndex(HistoryQuery query) =>
+        query.Label is not null && query.From is not null && (query.Cameras.Length == 0 || query.Cameras.Length > LabelIndexFromCameras);
+
+    // The cameras a label-index read keeps: the query's own, or all (null).
+    private static HashSet<string>? Only(HistoryQuery query, string[] cameras) =>
+        query.Cameras.Length == 0 ? null : new HashSet<string>(cameras, StringComparer.Ordinal);
+
+    // The label index's segments of one label ending in [from, to), in page order (first event end, camera, first
+    // sequence): one partition per UTC day, each a row-key range read filtered by the table service.
+    private async IAsyncEnumerable<LabelSegmentRow> LabelIndexSegmentsAsync(
+        string label, HashSet<string>? cameras, DateTimeOffset from, DateTimeOffset to, string? track, float minConfidence, HistoryCursor? cursor, bool peak, int pageRows,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Every segment lies in one UTC hour, so one ending at or after `from` began in from's hour or later.
+        var start = HistoryKeys.HourOf(from);
+        var lower = HistoryKeys.LabelIndexBound(start);
+        if (cursor is not null)
+        {
+            var after = peak
+                ? HistoryKeys.LabelIndexBound(HistoryKeys.HourOf(new DateTimeOffset(cursor.Ticks, TimeSpan.Zero)))
+                : HistoryKeys.LabelIndexRow(cursor.Ticks, cursor.Camera, cursor.Sequence) + "~";
+            lower = string.CompareOrdinal(after, lower) > 0 ? after : lower;
+        }
+
+        var upper = HistoryKeys.LabelIndexBound(to);
+        for (var day = HistoryKeys.DayOf(start); day <= HistoryKeys.DayOf(to); day = day.AddDays(1))
+        {
+            var partition = HistoryKeys.LabelIndex(day, label);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {lower} and RowKey lt {upper} and End ge {from}");
+            if (!peak)
+            {
+                filter += " and " + TableClient.CreateQueryFilter($"End lt {to}");
+            }
+
+            if (track is not null)
+            {
+                filter += " and " + TableClient.CreateQueryFilter($"TrackId eq {track}");
+            }
+
+            if (minConfidence > 0)
+            {
+                var threshold = (double)minConfidence;
+                filter += " and " + (peak ? TableClient.CreateQueryFilter($"PeakConfidence ge {threshold}") : TableClient.CreateQueryFilter($"MeanConfidence ge {threshold}"));
+            }
+
+            await foreach (var row in RowsAsync(filter, cancellationToken, pageRows))
+            {
+                var segment = HistoryRows.ToSegment(row);
+                if (cameras is null || cameras.Contains(segment.Segment.CameraId))
+                {
+                    yield return segment;
+                }
+            }
+        }
+    }
+
+    // Events of one label across cameras, in page order, reading only the segments a page reaches: segments come by
+    // their first event's end, and every event of a later segment ends at or after that, so an event that ends
+    // before the next segment's first end is final and can go out. Each segment's bytes are read once; events of
+    // other tracks interleaved in them are left out.
+    private async IAsyncEnumerable<ActionEvent> LabelIndexEventsAsync(
+        string label, HashSet<string>? cameras, DateTimeOffset from, DateTimeOffset to, string? track, float minConfidence, HistoryCursor? cursor, int pageRows,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var start = cursor is not null && cursor.Ticks > from.UtcTicks ? new DateTimeOffset(cursor.Ticks, TimeSpan.Zero) : from;
+        if (start >= to)
+        {
+            yield break;
+        }
+
+        var waiting = new PriorityQueue<ActionEvent, (long Ticks, string Camera, long Sequence)>(Comparer<(long Ticks, string Camera, long Sequence)>.Create(
+            (a, b) => a.Ticks != b.Ticks ? a.Ticks.CompareTo(b.Ticks) : string.CompareOrdinal(a.Camera, b.Camera) is var c and not 0 ? c : a.Sequence.CompareTo(b.Sequence)));
+        await foreach (var row in LabelIndexSegmentsAsync(label, cameras, start, to, track, minConfidence, cursor, peak: true, pageRows, cancellationToken))
+        {
+            while (waiting.TryPeek(out var ready, out var key) && key.Ticks < row.FirstEnd.UtcTicks)
+            {
+                waiting.Dequeue();
+                yield return ready;
+            }
+
+            var s = row.Segment;
+            await foreach (var e in ReadRangeAsync(s.CameraId, (row.Hour.UtcTicks, row.Offset, row.Offset + row.Length), cancellationToken))
+            {
+                if (string.Equals(e.TrackId, s.TrackId, StringComparison.Ordinal) && e.Sequence >= s.FirstSequence && e.Sequence <= s.LastSequence
+                    && e.End >= start && e.End < to && string.Equals(e.Label, label, StringComparison.Ordinal) && e.Confidence >= minConfidence
+                    && PageMerge.After(cursor, e.End.UtcTicks, s.CameraId, e.Sequence))
+                {
+                    waiting.Enqueue(e, (e.End.UtcTicks, s.CameraId, e.Sequence));
+                }
+            }
+        }
+
+        while (waiting.TryDequeue(out var rest, out _))
+        {
+            yield return rest;
+        }
     }
 
     private async Task<(string[] Cameras, DateTimeOffset From, DateTimeOffset To)> ResolveAsync(HistoryQuery query, CancellationToken cancellationToken)

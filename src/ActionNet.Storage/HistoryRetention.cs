@@ -6,8 +6,8 @@ using Azure.Storage.Blobs.Models;
 namespace ActionNet.Storage;
 
 /// <summary>
-/// Removes a camera's history before a cutoff, in whole UTC hours: segments, gaps and event blobs of
-/// earlier hours, daily totals of earlier days, and the cutoff day's totals recomputed from the segments
+/// Removes a camera's history before a cutoff, in whole UTC hours: segments (and their rows in the cross-camera
+/// label index), gaps and event blobs of earlier hours, daily totals of earlier days, and the cutoff day's totals recomputed from the segments
 /// it keeps; nothing at or after the cutoff is touched. Cost grows with the days removed.
 /// </summary>
 public sealed class HistoryRetention(LabelStore store)
@@ -67,6 +67,30 @@ public sealed class HistoryRetention(LabelStore store)
                 foreach (var chunk in actions.Chunk(100))
                 {
                     await store.Table.SubmitTransactionAsync(chunk, cancellationToken);
+                }
+
+                // The removed segments leave the cross-camera label index too, one transaction per (day, label).
+                var unindexed = doomed
+                    .Where(r => r.RowKey.StartsWith(HistoryKeys.SegmentPrefix, StringComparison.Ordinal))
+                    .Select(r => HistoryRows.ToLabelIndexEntity(camera, HistoryRows.ToSegment(r)))
+                    .GroupBy(e => e.PartitionKey, StringComparer.Ordinal);
+                foreach (var partition in unindexed)
+                {
+                    foreach (var chunk in partition.Chunk(100))
+                    {
+                        try
+                        {
+                            await store.Table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, Azure.ETag.All)), cancellationToken);
+                        }
+                        catch (TableTransactionFailedException e) when (e.Status == 404)
+                        {
+                            // A segment stored before the index existed has no row there: delete the rest one by one.
+                            foreach (var row in chunk)
+                            {
+                                await store.Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All, cancellationToken);
+                            }
+                        }
+                    }
                 }
 
                 var blobs = 0;

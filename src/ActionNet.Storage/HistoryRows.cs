@@ -42,10 +42,20 @@ internal static class HistoryRows
         return entity;
     }
 
+    /// <summary>The segment's row in the cross-camera label index: the same columns, plus its camera.</summary>
+    public static TableEntity ToLabelIndexEntity(string camera, LabelSegmentRow row)
+    {
+        var entity = ToEntity(camera, row);
+        entity.PartitionKey = HistoryKeys.LabelIndex(HistoryKeys.DayOf(row.FirstEnd), row.Segment.Label);
+        entity.RowKey = HistoryKeys.LabelIndexRow(row.FirstEnd.UtcTicks, camera, row.Segment.FirstSequence);
+        entity["Camera"] = camera;
+        return entity;
+    }
+
     public static LabelSegmentRow ToSegment(TableEntity e) => new(
         new LabelSegment
         {
-            CameraId = e.PartitionKey,
+            CameraId = e.GetString("Camera") ?? e.PartitionKey,
             Label = e.GetString("Label") ?? "",
             Start = e.GetDateTimeOffset("Start") ?? default,
             End = e.GetDateTimeOffset("End") ?? default,

@@ -161,6 +161,29 @@ public sealed class LabelStore
     public Task<HistoryPage<HistoryGap>> QueryGapsAsync(HistoryQuery query, CancellationToken cancellationToken = default) =>
         GuardAsync(() => reader.GapsAsync(query, cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// Writes every stored segment of <paramref name="cameraId"/> into the cross-camera label index (upserts, so a
+    /// repeated run changes nothing): for history stored before the index existed. Returns the segments indexed.
+    /// </summary>
+    public Task<int> ReindexAsync(string cameraId, CancellationToken cancellationToken = default)
+    {
+        var camera = CameraIds.Validate(cameraId);
+        return GuardAsync(
+            async () =>
+            {
+                var rows = new List<LabelSegmentRow>();
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {camera} and RowKey ge {HistoryKeys.SegmentPrefix} and RowKey lt {HistoryKeys.SegmentPrefix + "~"}");
+                await foreach (var row in Table.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken))
+                {
+                    rows.Add(HistoryRows.ToSegment(row));
+                }
+
+                await SubmitLabelIndexAsync(camera, rows, cancellationToken);
+                return rows.Count;
+            },
+            cancellationToken);
+    }
+
     internal async Task<(TableEntity? Entity, ETag? ETag)> ReadStateAsync(string camera, CancellationToken cancellationToken)
     {
         var found = await WithTableAsync(() => Table.GetEntityIfExistsAsync<TableEntity>(camera, HistoryKeys.StateRow, cancellationToken: cancellationToken), cancellationToken);
@@ -189,6 +212,19 @@ public sealed class LabelStore
         }
 
         return last;
+    }
+
+    // Upserts segments into the cross-camera label index: one transaction per (day, label) partition and 100 rows.
+    internal async Task SubmitLabelIndexAsync(string camera, IEnumerable<LabelSegmentRow> segments, CancellationToken cancellationToken)
+    {
+        foreach (var partition in segments.Select(s => HistoryRows.ToLabelIndexEntity(camera, s)).GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
+        {
+            foreach (var chunk in partition.Chunk(100))
+            {
+                var actions = chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e));
+                await WithTableAsync(() => Table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
+            }
+        }
     }
 
     internal async Task<bool> CreateAppendBlobAsync(AppendBlobClient blob, CancellationToken cancellationToken)

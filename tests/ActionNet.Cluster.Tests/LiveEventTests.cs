@@ -24,8 +24,7 @@ public sealed class LiveEventTests(SharedClusterFixture fixture)
     {
         var camera = TestCluster.NewCameraId("live");
         var received = new ConcurrentQueue<LiveEvent>();
-        var stream = Cluster.Grains.GetStreamProvider(LiveEvents.ProviderName).GetStream<LiveEvent>(LiveEvents.StreamId);
-        var subscription = await stream.SubscribeAsync((e, _) =>
+        var subscription = await LiveEventSubscription.SubscribeAsync(Cluster.Grains.GetStreamProvider(LiveEvents.ProviderName), [camera], e =>
         {
             if (e.CameraId == camera)
             {
@@ -64,7 +63,7 @@ public sealed class LiveEventTests(SharedClusterFixture fixture)
         }
         finally
         {
-            await subscription.UnsubscribeAsync();
+            await subscription.DisposeAsync();
             await Cluster.RemoveQuietlyAsync(camera);
         }
     }

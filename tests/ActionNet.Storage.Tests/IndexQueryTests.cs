@@ -108,6 +108,26 @@ public sealed class IndexQueryTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALabelSearchOverEveryCameraCostsItsDaysAndPagesNotItsCameras()
+    {
+        var counter = new StorageCallCounter();
+        var counted = LabelStore.Connect(store.Options, counter);
+        var day = new HistoryQuery { Label = "fall_floor", From = Midnight, To = Midnight.AddDays(1), Limit = 20 };
+
+        var segments = await counted.QuerySegmentsAsync(day);
+        var segmentCalls = counter.Calls;
+        var events = await counted.QueryAsync(day);
+
+        // The catalogue (to check the label) and the day's label partition; events add the bytes of the segments
+        // the page reached.
+        Assert.NotEmpty(segments.Items);
+        Assert.True(segmentCalls <= 3, $"{segmentCalls} storage calls for a one-day label search over {HistoryWorld.Cameras.Length} cameras");
+        Assert.Equal(20, events.Items.Length);
+        Assert.True(counter.Calls - segmentCalls <= 3 + 20, $"{counter.Calls - segmentCalls} storage calls for a page of 20 events");
+        Assert.All(events.Items, e => Assert.Equal("fall_floor", e.Label));
+    }
+
+    [Fact]
     public async Task OneTracksEventsAndSegmentsEqualAFullScan()
     {
         var track = world.Events.Where(e => e.TrackId is not null).GroupBy(e => e.TrackId).MaxBy(g => g.Count())!.Key!;

@@ -132,18 +132,17 @@ public static class ClusterDemo
     private static async Task ShowLiveLabelsAsync(IClusterClient client, TimeSpan duration, CancellationToken cancellationToken)
     {
         Status($"live labels for {duration.TotalSeconds:F0} s (Ctrl-C to stop early):");
-        var stream = client.GetStreamProvider(LiveEvents.ProviderName).GetStream<LiveEvent>(LiveEvents.StreamId);
-        var subscription = await stream.SubscribeAsync((live, _) =>
+        await using var subscription = await LiveEventSubscription.SubscribeAsync(client.GetStreamProvider(LiveEvents.ProviderName), [], live =>
         {
             if (live is { Kind: LiveEventKind.Label, Event: { } e })
             {
-                CliConsole.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {e.End.UtcDateTime:HH:mm:ss.fff}  {e.CameraId,-16} window {e.Sequence,-5} {e.Label,-11} {e.Confidence,6:P1}  scored on {e.Silo}"));
+                var who = e.TrackId is { } track ? $"person {track}" : "";
+                CliConsole.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {e.End.UtcDateTime:HH:mm:ss.fff}  {e.CameraId,-16} {who,-12} window {e.Sequence,-5} {e.Label,-11} {e.Confidence,6:P1}  scored on {e.Silo}"));
             }
 
             return Task.CompletedTask;
         });
         await Task.Delay(duration, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        await subscription.UnsubscribeAsync();
     }
 
     private static void Status(string message) => Console.Error.WriteLine($"demo: {message}");

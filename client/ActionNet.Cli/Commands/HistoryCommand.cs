@@ -25,7 +25,7 @@ public static class HistoryCommand
         var csv = new Option<bool>("--csv") { Description = "print CSV, one column per class probability" };
         var command = new Command("history", "query the action history (events; see also segments, summary, gaps, export)")
         {
-            json, csv, CreateSegments(cluster, filters), CreateSummary(cluster, filters), CreateGaps(cluster, filters), CreateExport(cluster, filters), CreateMigrate(cluster),
+            json, csv, CreateSegments(cluster, filters), CreateSummary(cluster, filters), CreateGaps(cluster, filters), CreateExport(cluster, filters), CreateMigrate(cluster), CreateReindex(cluster),
         };
         filters.AddTo(command);
         cluster.AddTo(command);
@@ -213,6 +213,37 @@ public static class HistoryCommand
             await using var writer = path is null ? Console.Out : new StreamWriter(path, append: false);
             var exported = await HistoryExport.RunAsync(query, history.QueryAsync, writer, csv, cancellationToken);
             Console.Error.WriteLine($"exported {exported} event(s){(path is null ? "" : $" to {path}")}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateReindex(ClusterOptions cluster)
+    {
+        var command = new Command("reindex", "write the cross-camera label index for history stored before it existed (label searches over many cameras read it); needs --storage; safe to repeat");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var connection = parse.GetValue(cluster.Storage);
+            if (string.IsNullOrWhiteSpace(connection))
+            {
+                throw new CliInputException("history reindex needs the storage account: --storage <connection string> (or ACTIONNET_STORAGE)");
+            }
+
+            var store = Storage.LabelStore.Connect(new Storage.HistoryStorageOptions { ConnectionString = connection });
+            var cameras = await store.ListCamerasAsync(cancellationToken);
+            // The progress bar runs its work synchronously: each camera's reindex is awaited in turn inside it.
+            var segments = CliConsole.WithProgress("reindexing", progress =>
+            {
+                var total = 0;
+                for (var i = 0; i < cameras.Count; i++)
+                {
+                    total += store.ReindexAsync(cameras[i].Camera, cancellationToken).GetAwaiter().GetResult();
+                    progress(i + 1, cameras.Count, cameras[i].Camera);
+                }
+
+                return total;
+            });
+            CliConsole.Out.WriteLine($"{cameras.Count} camera(s), {segments} segment(s) in the label index");
             return 0;
         });
         return command;

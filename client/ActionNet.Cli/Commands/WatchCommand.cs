@@ -42,8 +42,7 @@ public static class WatchCommand
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
             var watched = ids.ToHashSet(StringComparer.Ordinal);
             var labels = Channel.CreateUnbounded<ActionEvent>(new UnboundedChannelOptions { SingleReader = true });
-            var stream = connection.Client.GetStreamProvider(LiveEvents.ProviderName).GetStream<LiveEvent>(LiveEvents.StreamId);
-            var subscription = await stream.SubscribeAsync((live, _) =>
+            await using var subscription = await LiveEventSubscription.SubscribeAsync(connection.Client.GetStreamProvider(LiveEvents.ProviderName), watched, live =>
             {
                 if (live is { Kind: LiveEventKind.Label, Event: { } e } && (watched.Count == 0 || watched.Contains(e.CameraId)))
                 {
@@ -67,10 +66,6 @@ public static class WatchCommand
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 // --seconds elapsed: a normal end.
-            }
-            finally
-            {
-                await subscription.UnsubscribeAsync();
             }
 
             return 0;

@@ -86,9 +86,10 @@ public static class SiloHostBuilderExtensions
                         new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_11_05))));
             }
 
-            // Live label events: kept in silo memory (they are already journaled and stored); the subscriptions
-            // (the API hosts', alert router's and watchers') are kept in Blob storage so they outlive a silo.
-            silo.AddMemoryStreams(LiveEvents.ProviderName);
+            // Live label events: kept in silo memory (they are already journaled and stored), one queue per partition of
+            // the event plane, so each silo pulls and forwards only its share; the subscriptions (the API hosts', the alert
+            // routers' and watchers') are kept in Blob storage so they outlive a silo.
+            silo.AddMemoryStreams(LiveEvents.ProviderName, streams => streams.ConfigurePartitioning(LiveEvents.Partitions));
 
             // The API host serves the Orleans Dashboard to admins; silos that opt in contribute their statistics.
             if (options.Dashboard)

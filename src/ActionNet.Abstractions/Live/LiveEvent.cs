@@ -3,8 +3,8 @@ using ActionNet.Abstractions.History;
 namespace ActionNet.Abstractions.Live;
 
 /// <summary>
-/// One thing that happened to a camera's labels, published by the camera's aggregator on
-/// <see cref="LiveEvents.StreamId"/> as soon as it is journaled (persisted). Consumers (the API's
+/// One thing that happened to a camera's labels, published by the camera's aggregator on its partition's stream
+/// (<see cref="LiveEvents.StreamFor"/>) as soon as it is journaled (persisted). Consumers (the API's
 /// server-sent events, alert rules, <c>actionnet watch</c>) subscribe there; none of them polls storage.
 /// Segment boundaries are the stored segments' boundaries, so <see cref="LabelSegment.FirstSequence"/>
 /// names the same segment the history returns.

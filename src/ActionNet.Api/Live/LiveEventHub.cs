@@ -6,8 +6,8 @@ using Orleans.Streams;
 namespace ActionNet.Api.Live;
 
 /// <summary>
-/// This host's one subscription to the cluster's live-event stream, fanned out to every connected
-/// server-sent-events client. A client that reads too slowly loses its oldest events (counted in
+/// This host's subscription to every partition of the cluster's live-event plane (an API host is a client, so
+/// no silo carries the fan-in), fanned out to every connected server-sent-events client. A client that reads too slowly loses its oldest events (counted in
 /// <see cref="Subscriber.Dropped"/>), never anyone else's.
 /// </summary>
 public sealed partial class LiveEventHub(IClusterClient cluster, ILogger<LiveEventHub> logger) : BackgroundService
@@ -35,13 +35,12 @@ public sealed partial class LiveEventHub(IClusterClient cluster, ILogger<LiveEve
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var stream = cluster.GetStreamProvider(LiveEvents.ProviderName).GetStream<LiveEvent>(LiveEvents.StreamId);
-        StreamSubscriptionHandle<LiveEvent>? handle = null;
+        LiveEventSubscription? handle = null;
         while (handle is null && !stoppingToken.IsCancellationRequested)
         {
             try
             {
-                handle = await stream.SubscribeAsync(OnNextAsync);
+                handle = await LiveEventSubscription.SubscribeAsync(cluster.GetStreamProvider(LiveEvents.ProviderName), [], OnNextAsync);
             }
             catch (Exception e) when (e is OrleansException or TimeoutException or InvalidOperationException)
             {
@@ -62,7 +61,7 @@ public sealed partial class LiveEventHub(IClusterClient cluster, ILogger<LiveEve
 
         try
         {
-            await handle!.UnsubscribeAsync().WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+            await handle!.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
         }
         catch (Exception e) when (e is OrleansException or TimeoutException or InvalidOperationException)
         {
@@ -70,7 +69,7 @@ public sealed partial class LiveEventHub(IClusterClient cluster, ILogger<LiveEve
         }
     }
 
-    private Task OnNextAsync(LiveEvent item, StreamSequenceToken? token)
+    private Task OnNextAsync(LiveEvent item)
     {
         foreach (var subscriber in subscribers.Keys)
         {

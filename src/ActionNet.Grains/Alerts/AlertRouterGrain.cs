@@ -13,13 +13,17 @@ using Orleans.Streams.Core;
 namespace ActionNet.Grains.Alerts;
 
 /// <summary>
-/// The cluster's alert router: subscribed implicitly to the live-event stream, it feeds every event to an
-/// <see cref="AlertEvaluator"/> and records each phase it decides in the outbox (one row per target, written
+/// One partition's alert router (key: the partition's stream key, <c>p{n}</c>; <see cref="KeyOf"/>): subscribed
+/// implicitly to its partition of the live-event plane, so the cluster's alerts are evaluated by
+/// <see cref="LiveEvents.Partitions"/> routers spread over the silos, none of which sees every camera. It feeds every
+/// event of its cameras to an <see cref="AlertEvaluator"/> and records each phase it decides in the outbox (one row per target, written
 /// before the send; a phase already recorded is not recorded or sent again) before the
 /// <see cref="AlertOutbox"/> sends it, then stores the firing. A new activation (another silo, after a
-/// death) carries on from storage: the rules, the latest firing per rule and camera, the pending deliveries
-/// (sent again, with the same key), and the stored segments since its checkpoint (segments that ended while
-/// no router ran still fire); events it cannot place are placed through the label history. Key: <see cref="Key"/>.
+/// death) carries on from storage, keeping only its partition's cameras: the rules, the latest firing per rule and
+/// labelled stream, the pending deliveries (sent again, with the same key), and the stored segments since its own
+/// checkpoint (segments that ended while no router ran still fire); events it cannot place are placed through the
+/// label history. Firing ids depend only on the rule, the camera and the segment, so a phase decided twice (a live
+/// event lost with a dead silo's queue and found again in storage) is recorded and sent once.
 /// </summary>
 [ImplicitStreamSubscription(LiveEvents.Namespace)]
 public sealed partial class AlertRouterGrain(
@@ -42,8 +46,14 @@ public sealed partial class AlertRouterGrain(
     private DateTimeOffset rulesReadAt;
     private bool storageDown;
 
-    /// <summary>The router's key: the live-event stream's key, which the implicit subscription activates.</summary>
-    public static string Key { get; } = LiveEvents.StreamId.GetKeyAsString();
+    /// <summary>Every partition's router key, partition 0 first.</summary>
+    public static IReadOnlyList<string> Keys { get; } = [.. LiveEvents.Streams.Select(s => s.GetKeyAsString())];
+
+    private int Partition => LiveEvents.PartitionOfKey(this.GetPrimaryKeyString())
+        ?? throw new InvalidOperationException($"alert router key '{this.GetPrimaryKeyString()}' names no partition of the live-event plane");
+
+    /// <summary>The key of partition <paramref name="partition"/>'s router: the partition stream's key, which the implicit subscription activates.</summary>
+    public static string KeyOf(int partition) => Keys[partition];
 
     private AlertEvaluator Evaluator => evaluator ?? throw new InvalidOperationException("the alert router is not activated");
 
@@ -54,15 +64,15 @@ public sealed partial class AlertRouterGrain(
         var rules = await store.ListRulesAsync(cancellationToken);
         evaluator.SetRules(rules);
         rulesReadAt = time.GetUtcNow();
-        evaluator.Restore(await store.ListFiringsAsync(cancellationToken));
-        checkpoint = await store.GetCheckpointAsync(cancellationToken);
-        var pending = await store.PendingDeliveriesAsync(cancellationToken);
+        evaluator.Restore((await store.ListFiringsAsync(cancellationToken)).Where(f => Mine(f.CameraId)));
+        checkpoint = await store.GetCheckpointAsync(this.GetPrimaryKeyString(), cancellationToken);
+        var pending = (await store.PendingDeliveriesAsync(cancellationToken)).Where(e => Mine(e.Delivery.CameraId)).ToArray();
         foreach (var entry in pending)
         {
             outbox.Enqueue(entry);
         }
 
-        LogActive(silo.Name, rules.Length, evaluator.OpenFirings.Count(), pending.Length);
+        LogActive(this.GetPrimaryKeyString(), silo.Name, rules.Length, evaluator.OpenFirings.Count(), pending.Length);
         if (rules.Length > 0)
         {
             await CatchUpAsync(cancellationToken);
@@ -222,7 +232,7 @@ public sealed partial class AlertRouterGrain(
             }
         }
 
-        foreach (var segment in segments.OrderBy(s => s.CameraId, StringComparer.Ordinal).ThenBy(s => s.FirstSequence))
+        foreach (var segment in segments.Where(s => Mine(s.CameraId)).OrderBy(s => s.CameraId, StringComparer.Ordinal).ThenBy(s => s.FirstSequence))
         {
             await RecordAsync(Evaluator.Stored(segment));
         }
@@ -237,9 +247,11 @@ public sealed partial class AlertRouterGrain(
             return;
         }
 
-        await store.PutCheckpointAsync(seen, cancellationToken);
+        await store.PutCheckpointAsync(this.GetPrimaryKeyString(), seen, cancellationToken);
         checkpoint = seen;
     }
+
+    private bool Mine(string cameraId) => LiveEvents.PartitionOf(cameraId) == Partition;
 
     private void NoteStorageDown(AlertStorageUnavailableException e)
     {
@@ -251,8 +263,8 @@ public sealed partial class AlertRouterGrain(
         storageDown = true;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "alert router active on silo {Silo}: {Rules} rule(s), {Open} open firing(s), {Pending} pending delivery(ies) resumed")]
-    private partial void LogActive(string silo, int rules, int open, int pending);
+    [LoggerMessage(Level = LogLevel.Information, Message = "alert router {Partition} active on silo {Silo}: {Rules} rule(s), {Open} open firing(s), {Pending} pending delivery(ies) resumed")]
+    private partial void LogActive(string partition, string silo, int rules, int open, int pending);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "alert delivery {Delivery} recorded")]
     private partial void LogDecided(string delivery);

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace ActionNet.Grains.Alerts;
 
 /// <summary>
-/// Wakes the alert router once the silo has started, so deliveries left pending by a silo that died are sent
-/// again even when no camera publishes events (the stream would otherwise be what activates it).
+/// Wakes every partition's alert router once the silo has started, so deliveries left pending by a silo that died
+/// are sent again even when no camera of the partition publishes events (the stream would otherwise be what
+/// activates it).
 /// </summary>
 public sealed partial class AlertRouterWake(IGrainFactory grains, IHostApplicationLifetime lifetime, ILogger<AlertRouterWake> logger) : BackgroundService
 {
@@ -20,7 +21,7 @@ public sealed partial class AlertRouterWake(IGrainFactory grains, IHostApplicati
 
         try
         {
-            await grains.GetGrain<IAlertRouterGrain>(AlertRouterGrain.Key).WakeAsync();
+            await Task.WhenAll(AlertRouterGrain.Keys.Select(key => grains.GetGrain<IAlertRouterGrain>(key).WakeAsync()));
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
@@ -29,6 +30,6 @@ public sealed partial class AlertRouterWake(IGrainFactory grains, IHostApplicati
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "alert router not woken at start (the next live event wakes it): {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "alert routers not woken at start (the next live event of each partition wakes its router): {Reason}")]
     private partial void LogWakeFailed(string reason);
 }

@@ -78,7 +78,7 @@ public sealed partial class AlertRulesGrain(AlertStore store, IOptions<AlertOpti
     {
         try
         {
-            await GrainFactory.GetGrain<IAlertRouterGrain>(AlertRouterGrain.Key).RulesChangedAsync();
+            await Task.WhenAll(AlertRouterGrain.Keys.Select(key => GrainFactory.GetGrain<IAlertRouterGrain>(key).RulesChangedAsync()));
         }
         catch (Exception e) when (e is OrleansException or TimeoutException or AlertStorageUnavailableException)
         {

@@ -1,8 +1,8 @@
 namespace ActionNet.Grains.Alerts;
 
 /// <summary>
-/// The cluster's alert router (<see cref="AlertRouterGrain"/>), subscribed implicitly to the live-event stream;
-/// key: <see cref="AlertRouterGrain.Key"/>. Only the silo talks to it; the API and CLI use the rules grain.
+/// One partition's alert router (<see cref="AlertRouterGrain"/>), subscribed implicitly to its partition of the
+/// live-event plane; key: <see cref="AlertRouterGrain.KeyOf"/>. Only silos talk to it; the API and CLI use the rules grain.
 /// </summary>
 public interface IAlertRouterGrain : IGrainWithStringKey
 {

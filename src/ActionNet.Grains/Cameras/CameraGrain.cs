@@ -193,7 +193,7 @@ public sealed partial class CameraGrain(
     }
 
     // A start that fails (profile gone from configuration, unreadable model) is shown in the status; the
-    // registry's next round tries again.
+    // registry tries again (CameraWakeList.RetryAfter).
     private async Task StartAsync(bool consultLedger)
     {
         var registration = stored.State;

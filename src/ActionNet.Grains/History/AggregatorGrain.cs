@@ -229,7 +229,7 @@ public sealed partial class AggregatorGrain(
 
     private Task SendAsync(LiveEvent item)
     {
-        liveStream ??= this.GetStreamProvider(LiveEvents.ProviderName).GetStream<LiveEvent>(LiveEvents.StreamId);
+        liveStream ??= this.GetStreamProvider(LiveEvents.ProviderName).GetStream<LiveEvent>(LiveEvents.StreamFor(CameraId));
         return liveStream.OnNextAsync(item);
     }
 

@@ -104,19 +104,30 @@ public sealed class AlertStore
         return GuardAsync(() => rules.UpsertEntityAsync(ToJson(FiringPartition, state.TrackId is { } track ? $"{state.RuleId}.{state.CameraId}.{track}" : $"{state.RuleId}.{state.CameraId}", state), TableUpdateMode.Replace, cancellationToken), cancellationToken);
     }
 
-    /// <summary>The camera time up to which the router had seen live events, or null before its first checkpoint.</summary>
-    public Task<DateTimeOffset?> GetCheckpointAsync(CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// The camera time up to which the router of <paramref name="router"/> (a partition's key) had seen live events;
+    /// before its first checkpoint, the single router's checkpoint of an earlier version, or null.
+    /// </summary>
+    public Task<DateTimeOffset?> GetCheckpointAsync(string router, CancellationToken cancellationToken = default) =>
         GuardAsync(
             async () =>
             {
-                var row = await rules.GetEntityIfExistsAsync<TableEntity>(RouterPartition, CheckpointRow, cancellationToken: cancellationToken);
-                return row.HasValue ? row.Value!.GetDateTimeOffset("Seen") : null;
+                foreach (var key in new[] { $"{CheckpointRow}|{router}", CheckpointRow })
+                {
+                    var row = await rules.GetEntityIfExistsAsync<TableEntity>(RouterPartition, key, cancellationToken: cancellationToken);
+                    if (row.HasValue)
+                    {
+                        return row.Value!.GetDateTimeOffset("Seen");
+                    }
+                }
+
+                return null;
             },
             cancellationToken);
 
-    /// <summary>Records the router's checkpoint.</summary>
-    public Task PutCheckpointAsync(DateTimeOffset seen, CancellationToken cancellationToken = default) =>
-        GuardAsync(() => rules.UpsertEntityAsync(new TableEntity(RouterPartition, CheckpointRow) { ["Seen"] = seen.ToUniversalTime() }, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+    /// <summary>Records the checkpoint of the router of <paramref name="router"/>.</summary>
+    public Task PutCheckpointAsync(string router, DateTimeOffset seen, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => rules.UpsertEntityAsync(new TableEntity(RouterPartition, $"{CheckpointRow}|{router}") { ["Seen"] = seen.ToUniversalTime() }, TableUpdateMode.Replace, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Records a new pending delivery (the outbox row, before any send); false when a delivery with its id is

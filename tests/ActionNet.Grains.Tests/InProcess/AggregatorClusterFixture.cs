@@ -45,7 +45,7 @@ public sealed class AggregatorClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(LiveEvents.PubSubStorageName);
-            silo.AddMemoryStreams(LiveEvents.ProviderName);
+            silo.AddMemoryStreams(LiveEvents.ProviderName, streams => streams.ConfigurePartitioning(LiveEvents.Partitions));
             silo.Services.AddSingleton(Store);
             silo.Services.AddSingleton(Journals);
             silo.Services.AddSingleton(new SiloIdentity("in-process", "cpu"));
