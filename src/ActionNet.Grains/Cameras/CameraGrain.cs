@@ -3,6 +3,7 @@ using ActionNet.Abstractions.Cameras;
 using ActionNet.Abstractions.Cluster;
 using ActionNet.Abstractions.History;
 using ActionNet.Grains.Cluster;
+using ActionNet.Grains.Egress;
 using ActionNet.Grains.Inference;
 using ActionNet.Grains.Placement;
 using ActionNet.Inference.Contracts;
@@ -30,6 +31,7 @@ public sealed partial class CameraGrain(
     SiloIdentity silo,
     ILocalSiloDetails local,
     CameraCredentials credentials,
+    EgressPolicy egress,
     IOptions<IngestOptions> options,
     ILogger<CameraGrain> logger) : Grain, ICameraGrain
 {
@@ -69,6 +71,11 @@ public sealed partial class CameraGrain(
         ArgumentNullException.ThrowIfNull(registration);
         CameraIds.Validate(CameraId);
         var profile = CameraRegistrationRules.Validate(registration, catalog.Profiles, settings);
+        if (registration.Enabled && await egress.UrlProblemAsync("source", registration.Source) is { } denied)
+        {
+            throw new ArgumentException(denied);
+        }
+
         var contract = await catalog.GetContractAsync(profile.Name);
         await StopAsync();
         stored.State = credentials.Seal(registration) with { Plan = CameraPlans.Resolve(registration, profile, contract) };
@@ -203,6 +210,12 @@ public sealed partial class CameraGrain(
             {
                 MigrateTo(better);
                 return;
+            }
+
+            // Checked at every start too: a registration stored before the policy, or a name that now resolves elsewhere.
+            if (await egress.UrlProblemAsync("source", registration.Source) is { } denied)
+            {
+                throw new ArgumentException(denied);
             }
 
             var contract = await catalog.GetContractAsync(profile.Name);
