@@ -10,7 +10,7 @@ namespace ActionNet.Api.Apis;
 /// <summary>
 /// <c>/api/v1/alerts</c>: alert rules (read by viewers, managed by operators) and the record of their deliveries,
 /// newest first, paged with a continuation token. A key limited to cameras sees, changes and removes only the rules whose
-/// cameras all lie in its scope (never a rule for every camera), and only its cameras' deliveries.
+/// cameras all lie in its scope (never a rule for every camera), and only the deliveries of those rules.
 /// </summary>
 public static class AlertsApi
 {
@@ -90,12 +90,14 @@ public static class AlertsApi
 
         // Filtered page by page, asking each time for only as many as this page still lacks, so the token never passes a
         // visible delivery it did not return; after 20 reads the page goes out shorter, with the token where reading stopped.
+        // A delivery shows its rule's id: only those of rules the key sees, and only of its cameras.
+        var visible = (await Rules(cluster).ListAsync()).Where(r => access.Scope.Covers(r.Cameras)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var items = new List<AlertDelivery>();
         var next = after;
         for (var reads = 0; reads < 20 && items.Count < count && (reads == 0 || next is not null); reads++)
         {
             var page = await Rules(cluster).DeliveriesAsync(count - items.Count, next);
-            items.AddRange(page.Items.Where(d => access.Sees(d.CameraId)));
+            items.AddRange(page.Items.Where(d => access.Sees(d.CameraId) && visible.Contains(d.RuleId)));
             next = page.Next;
         }
 
