@@ -61,7 +61,7 @@ public static class ApiProblems
         ArgumentNullException.ThrowIfNull(endpoints);
         var path = context.Request.Path;
         var allowed = endpoints.Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is { HttpMethods.Count: > 0 } && e.RoutePattern.RawText is not null)
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is { HttpMethods.Count: > 0 } && e.RoutePattern.RawText is not null && !e.RoutePattern.Parameters.Any(p => p.IsCatchAll))
             .Where(e => new TemplateMatcher(TemplateParser.Parse(e.RoutePattern.RawText!), []).TryMatch(path, []))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods)
             .Distinct(StringComparer.OrdinalIgnoreCase)

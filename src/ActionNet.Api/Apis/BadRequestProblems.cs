@@ -57,6 +57,11 @@ public sealed partial class BadRequestProblems(IProblemDetailsService problems) 
             return $"{Parameter(failed.Groups["name"].Value)} '{CameraInputRules.Quote(failed.Groups["value"].Value)}' is invalid: expected {Expected(failed.Groups["type"].Value)}";
         }
 
+        if (message.StartsWith("Implicit body inferred", StringComparison.Ordinal))
+        {
+            return "the request body is missing: expected a JSON object";
+        }
+
         if (Required().Match(message) is { Success: true } required)
         {
             return required.Groups["source"].Value == "body"
