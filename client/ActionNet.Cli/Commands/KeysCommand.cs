@@ -66,6 +66,11 @@ public static class KeysCommand
             }
 
             var scope = CameraScope.Parse(parse.GetValue(cameras), "--cameras");
+            if (ApiKeyStore.ScopeProblem(parsed, scope) is { } problem)
+            {
+                throw new CliInputException(problem);
+            }
+
             using var keys = await KeysAsync(parse, storage, api, cancellationToken);
             var (info, key) = await keys.CreateAsync(parsed, parse.GetRequiredValue(name), scope, cancellationToken);
             var roleName = info.Role.ToString().ToLowerInvariant();

@@ -52,9 +52,9 @@ public sealed class ApiKeyStore
             throw new ArgumentException($"role '{role}' is unknown: expected viewer, operator or admin");
         }
 
-        if (role == ApiRole.Admin && !cameras.IsAll)
+        if (ScopeProblem(role, cameras) is { } scope)
         {
-            throw new ArgumentException($"an admin key cannot be limited to cameras ({cameras}): admins manage keys; limit a viewer or operator key instead");
+            throw new ArgumentException(scope);
         }
 
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
@@ -72,6 +72,18 @@ public sealed class ApiKeyStore
             },
             cancellationToken);
         return (info, $"{Prefix}{id}_{secret}");
+    }
+
+    /// <summary>
+    /// Why a key of <paramref name="role"/> may not be limited to <paramref name="cameras"/>, or null: an admin manages keys,
+    /// so it could always make itself one for every camera; only viewer and operator keys are limited.
+    /// </summary>
+    public static string? ScopeProblem(ApiRole role, CameraScope cameras)
+    {
+        ArgumentNullException.ThrowIfNull(cameras);
+        return role == ApiRole.Admin && !cameras.IsAll
+            ? $"an admin key cannot be limited to cameras ({cameras}): admins manage keys; limit a viewer or operator key instead"
+            : null;
     }
 
     /// <summary>The key's listing when <paramref name="key"/> is a well-formed, known and unrevoked key; otherwise null.</summary>
