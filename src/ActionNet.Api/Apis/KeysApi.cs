@@ -17,9 +17,10 @@ public static class KeysApi
     public static RouteGroupBuilder MapKeysApi(this IEndpointRouteBuilder app)
     {
         var me = Tag.Group(app, "/me").RequireAuthorization(ApiPolicies.Viewer);
+        // A token names its role and subject with its own claim types (ActionNet:Api:Oidc:RoleClaim, sub), a key with .NET's.
         me.MapGet("", (ClaimsPrincipal user, CameraAccess access) => TypedResults.Ok(new Caller(
-                user.Identity?.Name ?? "",
-                user.FindFirst(ClaimTypes.Role)?.Value ?? "",
+                user.Identity?.Name ?? user.FindFirst("sub")?.Value ?? "",
+                user.FindFirst((user.Identity as ClaimsIdentity)?.RoleClaimType ?? ClaimTypes.Role)?.Value ?? "",
                 user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "",
                 [.. access.Scope.Patterns])))
             .WithName("GetCaller").WithSummary("The caller's name, role, key id and cameras");
