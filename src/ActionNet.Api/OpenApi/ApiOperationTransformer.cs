@@ -23,6 +23,9 @@ public sealed class ApiOperationTransformer(IOptions<ApiOptions> options) : IOpe
 
     private const string ProblemSchema = "ProblemDetails";
 
+    // The policies, least first: each admits its role and those above (ApiPolicies.RolesFor).
+    private static readonly string[] Roles = [ApiPolicies.Viewer, ApiPolicies.Operator, ApiPolicies.Admin];
+
     /// <inheritdoc/>
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
@@ -69,9 +72,6 @@ public sealed class ApiOperationTransformer(IOptions<ApiOptions> options) : IOpe
             });
         }
     }
-
-    // The policies, least first: each admits its role and those above (ApiPolicies.RolesFor).
-    private static readonly string[] Roles = [ApiPolicies.Viewer, ApiPolicies.Operator, ApiPolicies.Admin];
 
     private static async Task<IOpenApiSchema> ProblemReferenceAsync(OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
