@@ -29,9 +29,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# npm: Azurite, pinned by deploy/local/package-lock.json.
-if [ ! -x "$here/node_modules/.bin/azurite" ]; then
-  echo "install-deps: installing Azurite from npm"
+# npm: Azurite and Redocly's CLI (the OpenAPI lint the API tests run), pinned by deploy/local/package-lock.json.
+if [ ! -f "$here/node_modules/.package-lock.json" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
+  echo "install-deps: installing Azurite and Redocly CLI from npm"
   (cd "$here" && npm ci --no-audit --no-fund --silent)
 fi
 
@@ -49,3 +49,7 @@ if [ ! -f "$site" ] || [ -n "$(find "$web" -path "$web/node_modules" -prune -o -
 fi
 
 command -v dotnet >/dev/null || { echo "install-deps: the .NET SDK (dotnet) is not on PATH; install .NET 10 first" >&2; exit 1; }
+
+# .NET tools pinned by .config/dotnet-tools.json: Kiota, which the API tests use to generate a client from the
+# OpenAPI document. Restoring is a no-op once the pinned versions are in the NuGet cache.
+(cd "$here/../.." && dotnet tool restore >/dev/null)

@@ -22,7 +22,7 @@ public static class ClusterClientBuilderExtensions
         {
             if (string.IsNullOrWhiteSpace(endpoint.Storage))
             {
-                throw new ArgumentException("--clustering azuretable needs --storage (or ACTIONNET_STORAGE): the storage connection string holding the membership table");
+                throw new ArgumentException("azuretable clustering needs the storage connection string that holds the membership table");
             }
 
             client.UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(endpoint.Storage));

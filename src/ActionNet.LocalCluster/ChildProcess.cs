@@ -14,6 +14,7 @@ public sealed partial class ChildProcess : IAsyncDisposable
     private int _disposed;
     private readonly Process _process;
     private readonly StreamWriter _log;
+    private readonly string _logPath;
     private readonly Lock _logLock = new();
     private readonly List<(string Text, TaskCompletionSource Seen)> _waits = [];
 
@@ -22,19 +23,20 @@ public sealed partial class ChildProcess : IAsyncDisposable
         Name = name;
         _process = process;
         _log = log;
+        _logPath = ((FileStream)log.BaseStream).Name;
     }
 
     /// <summary>A short name for messages.</summary>
     public string Name { get; }
 
     /// <summary>The log file holding the process's stdout and stderr.</summary>
-    public string LogPath => ((FileStream)_log.BaseStream).Name;
+    public string LogPath => _logPath;
 
     /// <summary>The operating-system process id.</summary>
     public int Id => _process.Id;
 
-    /// <summary>Whether the process has exited.</summary>
-    public bool HasExited => _process.HasExited;
+    /// <summary>Whether the process has exited (a disposed one has: disposing stops it).</summary>
+    public bool HasExited => Volatile.Read(ref _disposed) == 1 || _process.HasExited;
 
     /// <summary>The exit code, once exited.</summary>
     public int ExitCode => _process.ExitCode;
@@ -103,7 +105,11 @@ public sealed partial class ChildProcess : IAsyncDisposable
     {
         lock (_logLock)
         {
-            _log.Flush();
+            // After disposal the log is closed and complete: read it as it is, for diagnostics of a stopped host.
+            if (Volatile.Read(ref _disposed) == 0)
+            {
+                _log.Flush();
+            }
         }
 
         using var reader = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));

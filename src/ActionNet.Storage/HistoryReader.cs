@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ActionNet.Abstractions.History;
+using ActionNet.Abstractions.Inference;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
@@ -19,6 +20,9 @@ internal sealed class HistoryReader(LabelStore store)
     private const int FirstChunkBytes = 16 * 1024;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // The grain answers in the CLI's words: the API checks every query first, in its own.
+    private static readonly HistoryInputNames Names = HistoryInputNames.Cli;
+
     public async Task<IReadOnlyList<(string Camera, string[] Labels)>> CamerasAsync(CancellationToken cancellationToken)
     {
         var found = new List<(string, string[])>();
@@ -34,45 +38,47 @@ internal sealed class HistoryReader(LabelStore store)
 
     public async Task<HistoryPage<ActionEvent>> EventsAsync(HistoryQuery query, CancellationToken cancellationToken)
     {
-        var cursor = HistoryQueryRules.Validate(query, "events");
+        var cursor = HistoryQueryRules.Validate(query, "events", Names);
         var (cameras, from, to) = await ResolveAsync(query, cancellationToken);
         if (UsesLabelIndex(query))
         {
             var indexed = LabelIndexEventsAsync(query.Label!, Only(query, cameras), from, to, query.Track, query.MinConfidence, cursor, RowsFor(query), cancellationToken);
-            return await PageMerge.TakeAsync([indexed], e => (e.End.UtcTicks, e.CameraId, e.Sequence), "events", query.Limit, 1, cancellationToken);
+            return await PageMerge.TakeAsync([indexed], e => (e.End.UtcTicks, e.CameraId, e.Sequence), query, "events", 1, cancellationToken);
         }
 
         var streams = cameras.Select(c => CameraEventsAsync(c, from, to, query.Label, query.Track, query.MinConfidence, cursor, RowsFor(query), cancellationToken)).ToArray();
-        return await PageMerge.TakeAsync(streams, e => (e.End.UtcTicks, e.CameraId, e.Sequence), "events", query.Limit, store.Options.QueryConcurrency, cancellationToken);
+        return await PageMerge.TakeAsync(streams, e => (e.End.UtcTicks, e.CameraId, e.Sequence), query, "events", store.Options.QueryConcurrency, cancellationToken);
     }
 
     public async Task<HistoryPage<LabelSegment>> SegmentsAsync(HistoryQuery query, CancellationToken cancellationToken)
     {
-        var cursor = HistoryQueryRules.Validate(query, "segments");
+        var cursor = HistoryQueryRules.Validate(query, "segments", Names);
         var (cameras, from, to) = await ResolveAsync(query, cancellationToken);
         if (UsesLabelIndex(query))
         {
             var indexed = LabelIndexSegmentsAsync(query.Label!, Only(query, cameras), from, to, query.Track, query.MinConfidence, cursor, peak: false, RowsFor(query), cancellationToken);
-            var found = await PageMerge.TakeAsync([indexed], r => (r.FirstEnd.UtcTicks, r.Segment.CameraId, r.Segment.FirstSequence), "segments", query.Limit, 1, cancellationToken);
+            var found = await PageMerge.TakeAsync([indexed], r => (r.FirstEnd.UtcTicks, r.Segment.CameraId, r.Segment.FirstSequence), query, "segments", 1, cancellationToken);
             return new HistoryPage<LabelSegment> { Items = [.. found.Items.Select(r => r.Segment)], Next = found.Next };
         }
 
         var streams = cameras.Select(c => CameraSegmentsAsync(c, from, to, query.Label, query.Track, query.MinConfidence, cursor, cancellationToken, RowsFor(query))).ToArray();
-        var page = await PageMerge.TakeAsync(streams, r => (r.FirstEnd.UtcTicks, r.Segment.CameraId, r.Segment.FirstSequence), "segments", query.Limit, store.Options.QueryConcurrency, cancellationToken);
+        var page = await PageMerge.TakeAsync(streams, r => (r.FirstEnd.UtcTicks, r.Segment.CameraId, r.Segment.FirstSequence), query, "segments", store.Options.QueryConcurrency, cancellationToken);
         return new HistoryPage<LabelSegment> { Items = [.. page.Items.Select(r => r.Segment)], Next = page.Next };
     }
 
     public async Task<HistoryPage<HistoryGap>> GapsAsync(HistoryQuery query, CancellationToken cancellationToken)
     {
-        var cursor = HistoryQueryRules.Validate(query with { Label = null }, "gaps");
-        var (cameras, from, to) = await ResolveAsync(query with { Label = null }, cancellationToken);
+        // Gaps have no label: a label given with them neither filters them nor binds their tokens.
+        var gaps = query with { Label = null };
+        var cursor = HistoryQueryRules.Validate(gaps, "gaps", Names);
+        var (cameras, from, to) = await ResolveAsync(gaps, cancellationToken);
         var streams = cameras.Select(c => CameraGapsAsync(c, from, to, cursor, RowsFor(query), cancellationToken)).ToArray();
-        return await PageMerge.TakeAsync(streams, g => (g.End.UtcTicks, g.CameraId, g.NextSequence), "gaps", query.Limit, store.Options.QueryConcurrency, cancellationToken);
+        return await PageMerge.TakeAsync(streams, g => (g.End.UtcTicks, g.CameraId, g.NextSequence), gaps, "gaps", store.Options.QueryConcurrency, cancellationToken);
     }
 
     public async Task<HistoryPage<LabelTotal>> SummaryAsync(HistoryQuery query, CancellationToken cancellationToken)
     {
-        var cursor = HistoryQueryRules.Validate(query, "summary");
+        var cursor = HistoryQueryRules.Validate(query, "summary", Names);
         var (cameras, from, to) = await ResolveAsync(query, cancellationToken);
         var items = new List<LabelTotal>();
         var remaining = cameras.Where(c => cursor is null || string.CompareOrdinal(c, cursor.Camera) >= 0).ToArray();
@@ -92,7 +98,7 @@ internal sealed class HistoryReader(LabelStore store)
                     if (items.Count == query.Limit)
                     {
                         var last = items[^1];
-                        return new HistoryPage<LabelTotal> { Items = [.. items], Next = new HistoryCursor("summary", 0, last.CameraId, 0, last.Label).Encode() };
+                        return new HistoryPage<LabelTotal> { Items = [.. items], Next = HistoryCursor.After(query, "summary", 0, last.CameraId, 0, last.Label).Encode() };
                     }
 
                     items.Add(total);
@@ -102,7 +108,7 @@ internal sealed class HistoryReader(LabelStore store)
             if (items.Count == query.Limit && start + batch.Length < remaining.Length)
             {
                 var last = items[^1];
-                return new HistoryPage<LabelTotal> { Items = [.. items], Next = new HistoryCursor("summary", 0, last.CameraId, 0, last.Label).Encode() };
+                return new HistoryPage<LabelTotal> { Items = [.. items], Next = HistoryCursor.After(query, "summary", 0, last.CameraId, 0, last.Label).Encode() };
             }
         }
 
@@ -216,7 +222,7 @@ internal sealed class HistoryReader(LabelStore store)
         var to = query.To ?? DateTimeOffset.UtcNow.AddDays(1);
         if (to <= from)
         {
-            throw new ArgumentException("the time range is empty: --from is not before the end of the history (now + 1 day)", nameof(query));
+            throw new ArgumentException($"the time range is empty: {Names.From} {HistoryQueryRules.Format(from)} is not before the end of the history (now + 1 day)", nameof(query));
         }
 
         if (query.Cameras.Length > 0 && query.Label is null)
@@ -234,13 +240,9 @@ internal sealed class HistoryReader(LabelStore store)
                 known = [.. catalog.SelectMany(c => c.Labels).Distinct(StringComparer.Ordinal)];
             }
 
-            if (!known.Contains(label, StringComparer.Ordinal))
+            if (ModelLabels.UnknownProblem(Names.Label, label, known) is { } problem)
             {
-                throw new ArgumentException(
-                    known.Length == 0
-                        ? $"--label '{label}' is unknown: no camera has stored history yet"
-                        : $"--label '{label}' is unknown: the models' labels are {string.Join(", ", known)}",
-                    nameof(query));
+                throw new ArgumentException(problem, nameof(query));
             }
         }
 

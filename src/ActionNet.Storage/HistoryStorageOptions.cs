@@ -1,3 +1,5 @@
+using ActionNet.Abstractions.Cameras;
+
 namespace ActionNet.Storage;
 
 /// <summary>
@@ -50,9 +52,9 @@ public sealed record HistoryStorageOptions
             errors.Add($"{SectionName}:{nameof(JournalMaxMegabytes)} is {JournalMaxMegabytes}; expected at least 1");
         }
 
-        if (RetentionDays < 0)
+        if (RetentionDays is < 0 or > CameraInputRules.MaxRetentionDays)
         {
-            errors.Add($"{SectionName}:{nameof(RetentionDays)} is {RetentionDays}; expected 0 (keep everything) or more days");
+            errors.Add($"{SectionName}:{nameof(RetentionDays)} is {RetentionDays}; expected 0 (keep everything) to {CameraInputRules.MaxRetentionDays} days");
         }
 
         if (string.IsNullOrWhiteSpace(TableName) || !TableName.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(TableName[0]) || TableName.Length is < 3 or > 63)

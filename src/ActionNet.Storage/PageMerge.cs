@@ -12,8 +12,8 @@ internal static class PageMerge
     public static async Task<HistoryPage<T>> TakeAsync<T>(
         IReadOnlyList<IAsyncEnumerable<T>> streams,
         Func<T, (long Ticks, string Camera, long Sequence)> key,
+        HistoryQuery query,
         string kind,
-        int limit,
         int concurrency,
         CancellationToken cancellationToken)
     {
@@ -42,8 +42,8 @@ internal static class PageMerge
                 }
             }
 
-            var items = new List<T>(Math.Min(limit, 1024));
-            while (items.Count < limit && queue.TryDequeue(out var index, out _))
+            var items = new List<T>(Math.Min(query.Limit, 1024));
+            while (items.Count < query.Limit && queue.TryDequeue(out var index, out _))
             {
                 items.Add(enumerators[index].Current);
                 if (await enumerators[index].MoveNextAsync())
@@ -56,7 +56,7 @@ internal static class PageMerge
             if (queue.Count > 0 && items.Count > 0)
             {
                 var (ticks, camera, sequence) = key(items[^1]);
-                next = new HistoryCursor(kind, ticks, camera, sequence, "").Encode();
+                next = HistoryCursor.After(query, kind, ticks, camera, sequence).Encode();
             }
 
             return new HistoryPage<T> { Items = [.. items], Next = next };

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Blobs;
 
 namespace ActionNet.Storage;
@@ -20,7 +21,7 @@ public static class StorageConnectionProbe
         ArgumentException.ThrowIfNullOrEmpty(settingKey);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new StorageAccountUnreachableException(settingKey, "(none)", "the setting is missing or empty");
+            throw new StorageAccountUnreachableException(settingKey, "(none)", "the setting is missing or empty", misconfigured: true);
         }
 
         BlobServiceClient service;
@@ -31,7 +32,7 @@ public static class StorageConnectionProbe
         }
         catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
         {
-            throw new StorageAccountUnreachableException(settingKey, "(none)", "the setting is not a valid storage connection string", e);
+            throw new StorageAccountUnreachableException(settingKey, "(none)", "the setting is not a valid storage connection string", e, misconfigured: true);
         }
 
         try
@@ -40,7 +41,13 @@ public static class StorageConnectionProbe
         }
         catch (Exception e) when (StorageFailures.IsOutage(e, cancellationToken))
         {
-            throw new StorageAccountUnreachableException(settingKey, service.Uri.ToString().TrimEnd('/'), StorageFailures.Describe(e), e);
+            var refused = e is RequestFailedException { Status: 401 or 403 };
+            throw new StorageAccountUnreachableException(
+                settingKey,
+                service.Uri.ToString().TrimEnd('/'),
+                refused ? $"{StorageFailures.Describe(e)}: the account refused the credentials; check the account name and key" : StorageFailures.Describe(e),
+                e,
+                refused);
         }
     }
 }

@@ -25,9 +25,9 @@ public sealed class CameraArgumentTests
 
     [Theory]
     [InlineData(new[] { "history", "--limit", "99999999999" }, "--limit '99999999999' is invalid: expected a whole number from 1 to 10000")]
-    [InlineData(new[] { "history", "--from", "" }, "time '' is invalid: expected now, a duration ago")]
-    [InlineData(new[] { "history", "--from", "-" }, "time '-' is invalid")]
-    [InlineData(new[] { "history", "--to", "99999999999d" }, "time '99999999999d' is invalid")]
+    [InlineData(new[] { "history", "--from", "" }, "--from '' is invalid: expected now, a duration ago")]
+    [InlineData(new[] { "history", "--from", "-" }, "--from '-' is invalid")]
+    [InlineData(new[] { "history", "--to", "99999999999d" }, "--to '99999999999d' is invalid")]
     [InlineData(new[] { "history", "--label", "walk\nfake" }, "--label: the label 'walk\\u000Afake' holds a control character")]
     [InlineData(new[] { "history", "--min-confidence", "Infinity" }, "--min-confidence 'Infinity' is invalid: expected a number from 0 to 1")]
     [InlineData(new[] { "watch", "--count", "99999999999" }, "--count '99999999999' is invalid: expected a whole number from 1 to")]

@@ -188,9 +188,10 @@ public sealed class AlertDeliveryTests(AlertClusterFixture fixture)
     {
         var grain = Cluster.Grains.GetGrain<IAlertRulesGrain>(IAlertRulesGrain.Key);
         var id = TestCluster.NewCameraId("api");
-        var rule = new AlertRule { Id = id, Cameras = ["cam-a", "cam-b"], Label = "fall_floor", MinConfidence = 0.8, MinDurationSeconds = 2, CooldownSeconds = 60, Mqtt = true };
+        var rule = new AlertRule { Id = id, Cameras = ["cam-a", "cam-b"], Label = ProbeModel.Label(1, 3), MinConfidence = 0.8, MinDurationSeconds = 2, CooldownSeconds = 60, Mqtt = true };
 
         var bad = await Assert.ThrowsAsync<ArgumentException>(() => grain.PutAsync(rule with { MinConfidence = 2 }));
+        var unknown = await Assert.ThrowsAsync<ArgumentException>(() => grain.PutAsync(rule with { Label = "fall_floor" }));
         var badId = await Assert.ThrowsAsync<ArgumentException>(() => grain.GetAsync("../rules"));
         var badToken = await Assert.ThrowsAsync<ArgumentException>(() => grain.DeliveriesAsync(10, "not-a-token"));
         var badLimit = await Assert.ThrowsAsync<ArgumentException>(() => grain.DeliveriesAsync(0, null));
@@ -201,6 +202,7 @@ public sealed class AlertDeliveryTests(AlertClusterFixture fixture)
         var again = await grain.RemoveAsync(id);
 
         Assert.Equal("minConfidence '2' is invalid: expected a number from 0 to 1", bad.Message);
+        Assert.StartsWith("label 'fall_floor' is unknown: the models' labels are B_t0, B_t1", unknown.Message, StringComparison.Ordinal);
         Assert.StartsWith("id '../rules' is invalid", badId.Message, StringComparison.Ordinal);
         Assert.StartsWith("after 'not-a-token' is not a continuation token", badToken.Message, StringComparison.Ordinal);
         Assert.StartsWith("limit '0' is invalid", badLimit.Message, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using ActionNet.Abstractions.Alerts;
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Abstractions.Cluster;
+using ActionNet.Abstractions.Live;
 using ActionNet.Cluster.Tests.Support;
 using ActionNet.Drills;
 using ActionNet.LocalCluster;
@@ -9,9 +10,9 @@ using Xunit.Abstractions;
 namespace ActionNet.Cluster.Tests;
 
 /// <summary>
-/// The silo running the alert router SIGKILLed in the middle of a firing, while the camera streams on the other
-/// silo: the firing is not lost (its next phases come from the router's new activation) and nothing is
-/// delivered twice under a new key. Kills a silo, so it has a cluster (and broker) of its own.
+/// The silo running the camera's partition's alert router SIGKILLed in the middle of a firing, while the camera
+/// streams on the other silo: the firing is not lost (its next phases come from that router's new activation) and
+/// nothing is delivered twice under a new key. Kills a silo, so it has a cluster (and broker) of its own.
 /// </summary>
 public sealed class AlertFailoverTests(ITestOutputHelper output)
 {
@@ -31,8 +32,9 @@ public sealed class AlertFailoverTests(ITestOutputHelper output)
             var camera = TestCluster.NewCameraId("kill");
             var rule = TestCluster.NewCameraId("held");
 
-            // The router is woken at silo start. Its silo takes no camera, so killing it leaves the segment going.
-            var router = await RouterSiloAsync(cluster);
+            // The routers are woken at silo start. The camera's partition router's silo takes no camera, so killing it
+            // leaves the segment going.
+            var router = await RouterSiloAsync(cluster, camera);
             var victim = cluster.Host.Silos.Single(s => s.SiloPort == router.Endpoint.Port);
             var survivor = cluster.Host.Silos.Single(s => s != victim);
             await DrillWait.UntilAsync("the router's silo drained", TestCluster.Patience, () => cluster.Grains.GetGrain<IClusterStatusGrain>(0).DrainAsync(router.ToParsableString()), _ => true, cluster.Diagnostics);
@@ -65,7 +67,7 @@ public sealed class AlertFailoverTests(ITestOutputHelper output)
                     Mqtt: mqtt.Received.Count(m => m.Body.Key == key && !before.Contains(m.Body.Step)))),
                 n => n.Mqtt > 0 && (n.Webhook.Length >= 2 || n.Webhook.Contains("end")),
                 cluster.Diagnostics);
-            var moved = await RouterSiloAsync(cluster);
+            var moved = await RouterSiloAsync(cluster, camera);
             await cluster.RemoveQuietlyAsync(camera);
 
             var requests = receiver.Received;
@@ -107,12 +109,15 @@ public sealed class AlertFailoverTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<SiloAddress> RouterSiloAsync(TestCluster cluster)
+    // Where the alert router of the camera's partition of the live-event plane is active.
+    private static async Task<SiloAddress> RouterSiloAsync(TestCluster cluster, string camera)
     {
+        var key = LiveEvents.StreamFor(camera).GetKeyAsString();
         var router = await DrillWait.UntilAsync(
-            "the alert router's activation",
+            $"the activation of alert router {key}",
             TestCluster.Patience,
-            async () => (await cluster.Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics()).FirstOrDefault(s => s.GrainType.Contains(".AlertRouterGrain", StringComparison.Ordinal)),
+            async () => (await cluster.Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics())
+                .FirstOrDefault(s => s.GrainType.Contains(".AlertRouterGrain", StringComparison.Ordinal) && s.GrainId.Key.ToString() == key),
             s => s is not null,
             cluster.Diagnostics);
         return router!.SiloAddress;

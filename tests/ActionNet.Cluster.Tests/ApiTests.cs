@@ -102,16 +102,18 @@ public sealed class ApiTests(SharedClusterFixture fixture)
         Assert.Equal("application/problem+json", put.Content.Headers.ContentType?.MediaType);
         Assert.Equal(cli.StderrLines.Single().Replace("error: ", "", StringComparison.Ordinal), await Detail(put));
 
-        // Absolute instants: "1h" is resolved when each request runs, and the CLI and the API may straddle a second.
+        // The same rule, each in its caller's words: the CLI names its flags, the API its parameters. Absolute instants:
+        // "1h" is resolved when each request runs, and the CLI and the API may straddle a second.
         const string From = "2026-01-01T02:00:00Z", To = "2026-01-01T01:00:00Z";
         var cliRange = await Cluster.CliAsync("history", "--from", From, "--to", To);
         using var range = await client.GetAsync(new Uri($"/api/v1/history?from={Uri.EscapeDataString(From)}&to={Uri.EscapeDataString(To)}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, range.StatusCode);
-        Assert.Equal(cliRange.StderrLines.Single().Replace("error: ", "", StringComparison.Ordinal), await Detail(range));
+        Assert.Equal("error: the time range is empty or reversed: --from 2026-01-01T02:00:00Z is not before --to 2026-01-01T01:00:00Z", cliRange.StderrLines.Single());
+        Assert.Equal("the time range is empty or reversed: from 2026-01-01T02:00:00Z is not before to 2026-01-01T01:00:00Z", await Detail(range));
 
         using var limit = await client.GetAsync(new Uri("/api/v1/history?limit=0", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, limit.StatusCode);
-        Assert.StartsWith("--limit 0 is invalid", await Detail(limit), StringComparison.Ordinal);
+        Assert.Equal("limit 0 is invalid: expected 1 to 10000 records per page (use after to continue)", await Detail(limit));
 
         using var missing = await client.GetAsync(new Uri("/api/v1/cameras/nosuchcamera", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
@@ -327,8 +329,8 @@ public sealed class ApiTests(SharedClusterFixture fixture)
         var viewer = api.Client(api.ViewerKey);
         var operatorClient = api.Client(api.OperatorKey);
         var id = TestCluster.NewCameraId("rule");
-        // A label the probe model never gives, so the rule never fires at the unreachable receiver.
-        var rule = new { cameras = new[] { "*" }, label = "never-seen", minConfidence = 0.5, minDurationSeconds = 2, cooldownSeconds = 30, webhookUrl = "http://127.0.0.1:9/hook" };
+        // A camera that never exists, so the rule never fires at the unreachable receiver.
+        var rule = new { cameras = new[] { $"{id}-cam" }, label = ProbeModel.Label(2, 7), minConfidence = 0.5, minDurationSeconds = 2, cooldownSeconds = 30, webhookUrl = "http://127.0.0.1:9/hook" };
         using (var forbidden = await viewer.PutAsJsonAsync($"/api/v1/alerts/rules/{id}", rule))
         {
             Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
@@ -341,10 +343,10 @@ public sealed class ApiTests(SharedClusterFixture fixture)
 
         var listed = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/alerts/rules");
         var stored = listed.EnumerateArray().Single(r => r.GetProperty("id").GetString() == id);
-        Assert.Equal("never-seen", stored.GetProperty("label").GetString());
+        Assert.Equal(ProbeModel.Label(2, 7), stored.GetProperty("label").GetString());
         Assert.Equal(2, stored.GetProperty("minDurationSeconds").GetDouble());
 
-        var cli = await Cluster.CliAsync("alerts", "add", id, "--label", "never-seen", "--min-confidence", "2", "--webhook", "http://127.0.0.1:9/hook");
+        var cli = await Cluster.CliAsync("alerts", "add", id, "--label", ProbeModel.Label(2, 7), "--min-confidence", "2", "--webhook", "http://127.0.0.1:9/hook");
         using (var bad = await operatorClient.PutAsJsonAsync($"/api/v1/alerts/rules/{id}", rule with { minConfidence = 2.0 }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

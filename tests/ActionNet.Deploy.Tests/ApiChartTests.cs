@@ -89,6 +89,7 @@ public class ApiChartTests
         Assert.Equal("https://login.example.com/tenant/v2.0", Env(api, "ActionNet__Api__Oidc__Authority"));
         Assert.Equal("api://actionnet", Env(api, "ActionNet__Api__Oidc__Audience"));
         Assert.Equal(new OidcOptions().RoleClaim, Env(api, "ActionNet__Api__Oidc__RoleClaim"));
+        Assert.Equal(new OidcOptions().CamerasClaim, Env(api, "ActionNet__Api__Oidc__CamerasClaim"));
         Assert.Equal("http://otel-collector.monitoring:4317", Env(api, ServiceDefaultsHostBuilderExtensions.OtlpEndpointKey));
         Assert.Equal("8", Env(Assert.Single(chart.Silos).Spec.Template.Spec.Containers[0], "ActionNet__Ingest__QueueCapacity"));
 

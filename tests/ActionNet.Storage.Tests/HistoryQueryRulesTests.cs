@@ -26,7 +26,7 @@ public sealed class HistoryQueryRulesTests(AzuriteFixture azurite)
         var counter = new StorageCallCounter();
         var store = LabelStore.Connect(azurite.CreateStore().Options, counter);
 
-        var rules = Assert.ThrowsAny<ArgumentException>(() => HistoryQueryRules.Validate(query, "events"));
+        var rules = Assert.ThrowsAny<ArgumentException>(() => HistoryQueryRules.Validate(query, "events", HistoryInputNames.Cli));
         var stored = await Assert.ThrowsAnyAsync<ArgumentException>(() => store.QueryAsync(query));
 
         Assert.Contains(expected, rules.Message, StringComparison.Ordinal);
@@ -52,11 +52,46 @@ public sealed class HistoryQueryRulesTests(AzuriteFixture azurite)
     [Fact]
     public void ATokenOfAnotherQueryKindIsRefused()
     {
-        var token = new HistoryCursor("segments", 1, "gate", 2, "").Encode();
+        var query = new HistoryQuery { Cameras = ["gate"] };
+        var token = HistoryCursor.After(query, "segments", 1, "gate", 2).Encode();
 
-        var error = Assert.ThrowsAny<ArgumentException>(() => HistoryQueryRules.Validate(new HistoryQuery { After = token }, "events"));
+        var error = Assert.ThrowsAny<ArgumentException>(() => HistoryQueryRules.Validate(query with { After = token }, "events", HistoryInputNames.Cli));
 
         Assert.Contains("continues a 'segments' query, not 'events'", error.Message, StringComparison.Ordinal);
-        Assert.Equal(new HistoryCursor("segments", 1, "gate", 2, ""), HistoryQueryRules.Validate(new HistoryQuery { After = token }, "segments"));
+        Assert.Equal(HistoryCursor.After(query, "segments", 1, "gate", 2), HistoryQueryRules.Validate(query with { After = token }, "segments", HistoryInputNames.Cli));
+    }
+
+    public static TheoryData<HistoryQuery, string> OtherQueries() => new()
+    {
+        { new HistoryQuery { Cameras = ["dock"] }, "continues another query" },
+        { new HistoryQuery { Cameras = ["gate", "dock"] }, "continues another query" },
+        { new HistoryQuery { Cameras = ["gate"], Label = "walk" }, "continues another query" },
+        { new HistoryQuery { Cameras = ["gate"], MinConfidence = 0.5f }, "continues another query" },
+        { new HistoryQuery { Cameras = ["gate"], From = TestEvents.Origin.AddHours(-1) }, "may not reach back before" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OtherQueries))]
+    public void ATokenContinuesOnlyTheQueryThatMadeIt(HistoryQuery other, string expected)
+    {
+        var made = new HistoryQuery { Cameras = ["gate"], From = TestEvents.Origin };
+        var token = HistoryCursor.After(made, "events", TestEvents.Origin.AddMinutes(5).UtcTicks, "gate", 7).Encode();
+
+        var error = Assert.ThrowsAny<ArgumentException>(() => HistoryQueryRules.Validate(other with { After = token }, "events", HistoryInputNames.Api));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("after '", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("--", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATokenStillContinuesItsQueryWhenTheRangeSlidesForwardOrTheCamerasAreGivenInAnotherOrder()
+    {
+        var made = new HistoryQuery { Cameras = ["gate", "dock"], From = TestEvents.Origin, Label = "walk" };
+        var token = HistoryCursor.After(made, "events", TestEvents.Origin.AddMinutes(5).UtcTicks, "gate", 7).Encode();
+
+        var cursor = HistoryQueryRules.Validate(made with { Cameras = ["dock", "gate"], From = TestEvents.Origin.AddSeconds(30), After = token }, "events", HistoryInputNames.Cli);
+
+        Assert.Equal((TestEvents.Origin.AddMinutes(5).UtcTicks, "gate", 7L), (cursor!.Ticks, cursor.Camera, cursor.Sequence));
     }
 }

@@ -43,7 +43,7 @@ public static class CliProcess
 
         // The tests check the CLI's own words: no debug stack traces, no colour codes, and no cluster
         // settings inherited from the environment.
-        foreach (var name in new[] { "ACTIONNET_DEBUG", "ACTIONNET_GATEWAYS", "ACTIONNET_CLUSTERING", "ACTIONNET_STORAGE", "ACTIONNET_CLUSTER_ID", "ACTIONNET_SERVICE_ID" })
+        foreach (var name in new[] { "ACTIONNET_DEBUG", "ACTIONNET_GATEWAYS", "ACTIONNET_CLUSTERING", "ACTIONNET_STORAGE", "ACTIONNET_CLUSTER_ID", "ACTIONNET_SERVICE_ID", "ACTIONNET_API", "ACTIONNET_API_KEY" })
         {
             start.Environment.Remove(name);
         }

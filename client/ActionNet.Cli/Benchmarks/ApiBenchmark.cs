@@ -46,8 +46,8 @@ public static class ApiBenchmark
             ["ActionNet__Api__RequestsPerSecond"] = "1000000",
             ["ActionNet__Api__Burst"] = "1000000",
         }, cancellationToken: cancellationToken);
-        var (_, key) = await new ApiKeyStore(cluster.Storage.ConnectionString).CreateAsync(ApiRole.Viewer, "bench", cancellationToken);
-        await using var connection = await ClusterConnection.ConnectAsync(ClusterEndpoint.Local(cluster.Gateways, cluster.ClusterId), cancellationToken);
+        var (_, key) = await new ApiKeyStore(cluster.Storage.ConnectionString).CreateAsync(ApiRole.Viewer, "bench", CameraScope.All, cancellationToken);
+        await using var connection = await GatewayClusterSession.ConnectAsync(ClusterEndpoint.Local(cluster.Gateways, cluster.ClusterId), cancellationToken);
         var ids = Enumerable.Range(0, cameras).Select(i => $"bench-{i}").ToArray();
         foreach (var id in ids)
         {

@@ -49,7 +49,7 @@ public static class ClusterBenchmark
             ["cpu"],
             [new ModelProfileSpec(Profile, modelPath, [], Stride: stride, MaxBatch: maxBatch)],
             cancellationToken: cancellationToken);
-        await using var connection = await ClusterConnection.ConnectAsync(ClusterEndpoint.Local(cluster.Gateways, cluster.ClusterId), cancellationToken);
+        await using var connection = await GatewayClusterSession.ConnectAsync(ClusterEndpoint.Local(cluster.Gateways, cluster.ClusterId), cancellationToken);
         var client = connection.Client;
         var ids = Enumerable.Range(0, cameras).Select(i => $"bench-{i}").ToArray();
         var ledger = client.GetGrain<IClusterStatusGrain>(0);

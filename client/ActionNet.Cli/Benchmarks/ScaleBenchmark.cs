@@ -56,7 +56,7 @@ public static class ScaleBenchmark
             [new ModelProfileSpec(Profile, modelPath, ["t4"], Stride: Stride, MaxBatch: 8)],
             environment,
             cancellationToken);
-        await using var connection = await ClusterConnection.ConnectAsync(ClusterEndpoint.Local(cluster.Gateways, cluster.ClusterId), cancellationToken);
+        await using var connection = await GatewayClusterSession.ConnectAsync(ClusterEndpoint.Local(cluster.Gateways, cluster.ClusterId), cancellationToken);
         var client = connection.Client;
         var ledger = client.GetGrain<IClusterStatusGrain>(0);
         var ids = Enumerable.Range(0, cameras).Select(i => $"scale-{i}").ToArray();

@@ -56,7 +56,7 @@ public static class AlertsCommand
             // The same rules the grain applies, checked here so a bad value never reaches the cluster.
             AlertInputRules.Validate(rule);
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            var stored = await connection.Client.GetGrain<IAlertRulesGrain>(IAlertRulesGrain.Key).PutAsync(rule);
+            var stored = await connection.PutRuleAsync(rule, cancellationToken);
             CliConsole.Out.WriteLine($"alert rule {stored.Id} stored: {Describe(stored)}");
             return 0;
         });
@@ -70,7 +70,7 @@ public static class AlertsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            var rules = await connection.Client.GetGrain<IAlertRulesGrain>(IAlertRulesGrain.Key).ListAsync();
+            var rules = await connection.RulesAsync(cancellationToken);
             if (parse.GetValue(json))
             {
                 CliJson.Write(rules);
@@ -106,7 +106,7 @@ public static class AlertsCommand
         {
             var ruleId = AlertInputRules.ValidateId(parse.GetRequiredValue(id));
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            if (!await connection.Client.GetGrain<IAlertRulesGrain>(IAlertRulesGrain.Key).RemoveAsync(ruleId))
+            if (!await connection.RemoveRuleAsync(ruleId, cancellationToken))
             {
                 throw new CliInputException($"alert rule '{ruleId}' does not exist; 'actionnet alerts list' shows the rules");
             }
@@ -127,7 +127,7 @@ public static class AlertsCommand
         {
             var pageSize = parse.GetValue(limit) ?? 50;
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            var page = await connection.Client.GetGrain<IAlertRulesGrain>(IAlertRulesGrain.Key).DeliveriesAsync(pageSize, parse.GetValue(after));
+            var page = await connection.DeliveriesAsync(pageSize, parse.GetValue(after), cancellationToken);
             if (parse.GetValue(json))
             {
                 CliJson.Write(new { items = page.Items, next = page.Next });

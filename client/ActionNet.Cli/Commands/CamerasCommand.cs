@@ -35,9 +35,10 @@ public static class CamerasCommand
         var loop = new Option<bool>("--loop") { Description = "replay a video file forever, as a simulated camera" };
         var roi = new Option<string?>("--roi") { Description = "region of interest x,y,width,height in source pixels" };
         var disabled = new Option<bool>("--disabled") { Description = "register without starting ingest" };
+        var retention = NumberOptions.Whole("--retention-days", "days of this camera's history kept, 0 for everything (default: the cluster's)", 0, CameraInputRules.MaxRetentionDays);
         var persons = new Option<bool>("--persons") { Description = "person mode: detect and track people and label each tracked person's own clip" };
         var detector = new Option<string?>("--detector") { Description = "detector profile for --persons (default: hog, OpenCV's built-in people detector)" };
-        var command = new Command("add", "register a camera (or update its registration)") { id, source, model, stride, subsample, fps, loop, roi, disabled, persons, detector };
+        var command = new Command("add", "register a camera (or update its registration)") { id, source, model, stride, subsample, fps, loop, roi, disabled, retention, persons, detector };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var cameraId = CameraIds.Validate(parse.GetRequiredValue(id));
@@ -57,6 +58,7 @@ public static class CamerasCommand
                 Loop = parse.GetValue(loop),
                 Region = RegionOfInterest.Parse(parse.GetValue(roi), "--roi"),
                 Enabled = !parse.GetValue(disabled),
+                RetentionDays = parse.GetValue(retention),
                 Persons = parse.GetValue(persons),
                 Detector = parse.GetValue(detector),
             };
@@ -64,7 +66,7 @@ public static class CamerasCommand
             // The same rules the camera grain applies, checked here so a bad value never reaches the cluster.
             CameraInputRules.Validate(registration);
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            await connection.Client.GetGrain<ICameraGrain>(cameraId).RegisterAsync(registration);
+            await connection.RegisterCameraAsync(cameraId, registration, cancellationToken);
             CliConsole.Out.WriteLine($"camera {cameraId} registered: {SourceUrl.Redact(registration.Source)} with profile {registration.ModelProfile}" + (registration.Persons ? $", person mode (detector {registration.Detector ?? "hog"})" : ""));
             return 0;
         });
@@ -78,8 +80,7 @@ public static class CamerasCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            var ids = await connection.Client.GetGrain<ICameraRegistryGrain>(0).ListAsync();
-            var statuses = await Task.WhenAll(ids.Order(StringComparer.Ordinal).Select(i => connection.Client.GetGrain<ICameraGrain>(i).GetStatusAsync()));
+            var statuses = await connection.CameraStatusesAsync(cancellationToken);
             if (parse.GetValue(json))
             {
                 CliJson.Write(statuses);
@@ -108,8 +109,7 @@ public static class CamerasCommand
         {
             var cameraId = CameraIds.Validate(parse.GetRequiredValue(id));
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            var camera = await RegisteredAsync(connection.Client, cameraId);
-            var status = await camera.GetStatusAsync();
+            var status = await connection.CameraStatusAsync(cameraId, cancellationToken) ?? throw NotRegistered(cameraId);
             if (parse.GetValue(json))
             {
                 CliJson.Write(status);
@@ -154,7 +154,11 @@ public static class CamerasCommand
         {
             var cameraId = CameraIds.Validate(parse.GetRequiredValue(id));
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            await (await RegisteredAsync(connection.Client, cameraId)).RemoveAsync();
+            if (!await connection.RemoveCameraAsync(cameraId, cancellationToken))
+            {
+                throw NotRegistered(cameraId);
+            }
+
             CliConsole.Out.WriteLine($"camera {cameraId} removed; its history is kept");
             return 0;
         });
@@ -162,13 +166,8 @@ public static class CamerasCommand
     }
 
     // A camera that is not registered is bad input (exit 2), not a "Stopped" status or a removal that did nothing.
-    private static async Task<ICameraGrain> RegisteredAsync(IClusterClient client, string cameraId)
-    {
-        var camera = client.GetGrain<ICameraGrain>(cameraId);
-        return await camera.GetRegistrationAsync() is not null
-            ? camera
-            : throw new CliInputException($"camera '{cameraId}' is not registered; 'actionnet cameras list' shows the registered cameras");
-    }
+    private static CliInputException NotRegistered(string cameraId) =>
+        new($"camera '{cameraId}' is not registered; 'actionnet cameras list' shows the registered cameras");
 
     // Local files are registered by absolute path: the silo resolves paths on its own machine, not the CLI's working directory.
     private static string ResolveSource(string source) =>

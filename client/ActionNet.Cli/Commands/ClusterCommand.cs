@@ -29,7 +29,7 @@ public static class ClusterCommand
         status.SetAction(async (parse, cancellationToken) =>
         {
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            var report = await connection.Client.GetGrain<IClusterStatusGrain>(0).GetStatusAsync();
+            var report = await connection.ClusterStatusAsync(cancellationToken);
             if (parse.GetValue(json))
             {
                 CliJson.Write(report);
@@ -80,36 +80,28 @@ public static class ClusterCommand
         drain.SetAction(async (parse, cancellationToken) =>
         {
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            var status = connection.Client.GetGrain<IClusterStatusGrain>(0);
-
-            // The silos' cameras as their last reports saw them, before any moves: each camera of the drained silo
-            // must also score on its new silo before the silo counts as empty.
-            var before = (await status.GetStatusAsync()).Silos;
-            var address = await status.DrainAsync(parse.GetValue(silo)!);
-            CliConsole.Out.WriteLine($"draining {address}");
+            var started = await connection.DrainAsync(parse.GetValue(silo)!, cancellationToken);
+            CliConsole.Out.WriteLine($"draining {started.Silo}");
             if (parse.GetValue(wait) is not { } seconds)
             {
                 return 0;
             }
 
-            var leaving = before.FirstOrDefault(s => s.Silo == address);
-            var moving = leaving?.Cameras.Select(c => c.CameraId).ToArray() ?? [];
             var deadline = DateTimeOffset.UtcNow.AddSeconds(seconds);
             while (true)
             {
-                var left = (await status.GetStatusAsync()).Silos.FirstOrDefault(s => s.Silo == address)?.ActiveCameras ?? 0;
-                var pending = left == 0 ? await DrainHandoff.PendingAsync(connection.Client, leaving?.Host ?? "", moving) : [];
-                if (left == 0 && pending.Length == 0)
+                var progress = await connection.DrainProgressAsync(started, cancellationToken);
+                if (progress.Done)
                 {
-                    CliConsole.Out.WriteLine($"drained {address}: no camera runs there");
+                    CliConsole.Out.WriteLine($"drained {started.Silo}: no camera runs there");
                     return 0;
                 }
 
                 if (DateTimeOffset.UtcNow >= deadline)
                 {
-                    Console.Error.WriteLine(left > 0
-                        ? $"error: silo {address} still runs {left} camera(s) after {seconds} s"
-                        : $"error: the cameras of silo {address} moved, but {string.Join(", ", pending)} had not scored on their new silo after {seconds} s");
+                    Console.Error.WriteLine(progress.CamerasLeft > 0
+                        ? $"error: silo {started.Silo} still runs {progress.CamerasLeft} camera(s) after {seconds} s"
+                        : $"error: the cameras of silo {started.Silo} moved, but {string.Join(", ", progress.Pending)} had not scored on their new silo after {seconds} s");
                     return 1;
                 }
 
@@ -126,7 +118,7 @@ public static class ClusterCommand
         undrain.SetAction(async (parse, cancellationToken) =>
         {
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            var address = await connection.Client.GetGrain<IClusterStatusGrain>(0).UndrainAsync(parse.GetValue(silo)!);
+            var address = await connection.UndrainAsync(parse.GetValue(silo)!, cancellationToken);
             CliConsole.Out.WriteLine($"serving {address}");
             return 0;
         });

@@ -59,10 +59,10 @@ public static class ClusterDemo
                 [new ModelProfileSpec(Profile, modelPath, [])],
                 cancellationToken: cancellationToken);
             Status($"cluster up: gateway {cluster.Gateways}, storage 127.0.0.1:{cluster.Storage.BlobPort}");
-            await using var connection = await ClusterConnection.ConnectAsync(ClusterEndpoint.Local(cluster.Gateways, cluster.ClusterId), cancellationToken);
+            await using var connection = await GatewayClusterSession.ConnectAsync(ClusterEndpoint.Local(cluster.Gateways, cluster.ClusterId), cancellationToken);
             var port = parse.GetValue(apiPort) ?? (await FreePorts.IsListeningAsync(DefaultApiPort, cancellationToken) ? 0 : DefaultApiPort);
             var api = await cluster.StartApiAsync(port, cancellationToken: cancellationToken);
-            var (_, adminKey) = await new ApiKeyStore(cluster.Storage.ConnectionString).CreateAsync(ApiRole.Admin, "demo", cancellationToken);
+            var (_, adminKey) = await new ApiKeyStore(cluster.Storage.ConnectionString).CreateAsync(ApiRole.Admin, "demo", CameraScope.All, cancellationToken);
             Console.Out.WriteLine($"api: {api.BaseAddress}");
             Console.Out.WriteLine($"api key: {adminKey}");
 

@@ -38,7 +38,7 @@ public static class HistoryCommand
 
             var query = filters.Build(parse, "events");
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            var page = await connection.Client.GetGrain<IHistoryGrain>("query").QueryAsync(query);
+            var page = await connection.EventsAsync(query, cancellationToken);
             if (parse.GetValue(json))
             {
                 WriteJson(page);
@@ -107,7 +107,7 @@ public static class HistoryCommand
         {
             var query = filters.Build(parse, "segments");
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            var page = await connection.Client.GetGrain<IHistoryGrain>("query").SegmentsAsync(query);
+            var page = await connection.SegmentsAsync(query, cancellationToken);
             if (parse.GetValue(json))
             {
                 WriteJson(page);
@@ -139,7 +139,7 @@ public static class HistoryCommand
         {
             var query = filters.Build(parse, "summary");
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            var page = await connection.Client.GetGrain<IHistoryGrain>("query").SummaryAsync(query);
+            var page = await connection.SummaryAsync(query, cancellationToken);
             if (parse.GetValue(json))
             {
                 WriteJson(page);
@@ -167,7 +167,7 @@ public static class HistoryCommand
         {
             var query = filters.Build(parse, "gaps");
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            var page = await connection.Client.GetGrain<IHistoryGrain>("query").GapsAsync(query);
+            var page = await connection.GapsAsync(query, cancellationToken);
             if (parse.GetValue(json))
             {
                 WriteJson(page);
@@ -208,10 +208,9 @@ public static class HistoryCommand
             var query = filters.Build(parse, "events");
             var csv = parse.GetValue(format) == "csv";
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            var history = connection.Client.GetGrain<IHistoryGrain>("export");
             var path = parse.GetValue(output);
             await using var writer = path is null ? Console.Out : new StreamWriter(path, append: false);
-            var exported = await HistoryExport.RunAsync(query, history.QueryAsync, writer, csv, cancellationToken);
+            var exported = await HistoryExport.RunAsync(query, q => connection.EventsAsync(q, cancellationToken), writer, csv, cancellationToken);
             Console.Error.WriteLine($"exported {exported} event(s){(path is null ? "" : $" to {path}")}");
             return 0;
         });
@@ -254,12 +253,7 @@ public static class HistoryCommand
         var command = new Command("migrate", "convert history of the earlier layout (a blob per flush) into the indexed layout; needs --storage; run before upgraded silos write those cameras");
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var connection = parse.GetValue(cluster.Storage);
-            if (string.IsNullOrWhiteSpace(connection))
-            {
-                throw new CliInputException("history migrate needs the storage account: --storage <connection string> (or ACTIONNET_STORAGE)");
-            }
-
+            var connection = await StorageAccount.CheckAsync(parse.GetValue(cluster.Storage), "history migrate", cancellationToken);
             var store = Storage.LabelStore.Connect(new Storage.HistoryStorageOptions { ConnectionString = connection });
             await store.EnsureCreatedAsync(cancellationToken);
             var migration = new Storage.HistoryMigration(store);
@@ -310,24 +304,18 @@ public static class HistoryCommand
         public HistoryQuery Build(ParseResult parse, string kind)
         {
             var now = DateTimeOffset.UtcNow;
-            var label = parse.GetValue(_label);
-            if (label is not null && CameraInputRules.TextProblem("label", label, CameraInputRules.MaxProfileNameLength) is { } problem)
-            {
-                throw new CliInputException($"--label: {problem}");
-            }
-
             var query = new HistoryQuery
             {
                 Cameras = [.. (parse.GetValue(_cameras) ?? []).Select(CameraIds.Validate)],
-                From = parse.GetValue(_from) is { } from ? TimeArgument.Parse(from, now) : null,
-                To = parse.GetValue(_to) is { } to ? TimeArgument.Parse(to, now) : null,
-                Label = label,
+                From = parse.GetValue(_from) is { } from ? TimeArgument.Parse(from, now, "--from") : null,
+                To = parse.GetValue(_to) is { } to ? TimeArgument.Parse(to, now, "--to") : null,
+                Label = parse.GetValue(_label),
                 Track = parse.GetValue(_track),
                 MinConfidence = (float)(parse.GetValue(_minConfidence) ?? 0),
                 Limit = parse.GetValue(_limit) ?? DefaultLimit,
                 After = parse.GetValue(_after),
             };
-            HistoryQueryRules.Validate(query, kind);
+            HistoryQueryRules.Validate(query, kind, HistoryInputNames.Cli);
             return query;
         }
     }

@@ -11,8 +11,9 @@ using Orleans.Streams;
 namespace ActionNet.Cli.Commands;
 
 /// <summary>
-/// <c>actionnet watch [--camera id]</c>: print labels as they are persisted (journaled), until Ctrl-C. Subscribes
-/// to the live-event stream the aggregators publish on, never polls storage, so it stays fast however long the history.
+/// <c>actionnet watch [--camera id]</c>: print labels as they are persisted (journaled), until Ctrl-C. Subscribes to the
+/// live-event stream the aggregators publish on (through the gateways, or the API's server-sent events with <c>--api</c>),
+/// never polls storage, so it stays fast however long the history.
 /// </summary>
 public static class WatchCommand
 {
@@ -40,21 +41,10 @@ public static class WatchCommand
             }
 
             await using var connection = await cluster.ConnectAsync(parse, cancellationToken);
-            var watched = ids.ToHashSet(StringComparer.Ordinal);
-            var labels = Channel.CreateUnbounded<ActionEvent>(new UnboundedChannelOptions { SingleReader = true });
-            await using var subscription = await LiveEventSubscription.SubscribeAsync(connection.Client.GetStreamProvider(LiveEvents.ProviderName), watched, live =>
-            {
-                if (live is { Kind: LiveEventKind.Label, Event: { } e } && (watched.Count == 0 || watched.Contains(e.CameraId)))
-                {
-                    labels.Writer.TryWrite(e);
-                }
-
-                return Task.CompletedTask;
-            });
             var printed = 0;
             try
             {
-                await foreach (var e in labels.Reader.ReadAllAsync(deadline.Token))
+                await foreach (var e in connection.LabelsAsync(ids, deadline.Token))
                 {
                     Print(e, parse.GetValue(json));
                     if (++printed == stopAfter)

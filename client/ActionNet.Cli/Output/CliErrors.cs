@@ -17,6 +17,9 @@ public static class CliErrors
     /// <summary>Exit code for anything else that went wrong.</summary>
     public const int Failure = 1;
 
+    /// <summary>Exit code when the cluster's gateways, its membership table or the API cannot be reached (or the API cannot reach the cluster).</summary>
+    public const int Unreachable = 3;
+
     /// <summary>Exit code when the user pressed Ctrl-C.</summary>
     public const int Cancelled = 130;
 
@@ -40,6 +43,8 @@ public static class CliErrors
         return ex switch
         {
             OperationCanceledException => (Cancelled, "cancelled"),
+            ClusterUnreachableException => (Unreachable, ErrorText.OneLine(ex.Message)),
+            CliFailureException => (Failure, ErrorText.OneLine(ex.Message)),
             CliInputException or VideoSourceException or ModelContractException or DatasetEvaluationException
                 or ArgumentException or FileNotFoundException or DirectoryNotFoundException or FormatException
                 => (InputError, ErrorText.OneLine(ex.Message)),

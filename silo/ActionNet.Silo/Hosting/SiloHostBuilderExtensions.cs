@@ -49,6 +49,7 @@ public static class SiloHostBuilderExtensions
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SiloOptions>>(new OptionsRules<SiloOptions>(o => o.Validate()));
         builder.Services.AddActionNetGrains(new SiloIdentity(options.EffectiveName, options.Accelerator.Trim().ToLowerInvariant()));
+        builder.Services.ProtectCameraKeyRing(builder.Configuration);
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Listen(
             string.IsNullOrWhiteSpace(options.AdvertisedAddress) ? IPAddress.Loopback : IPAddress.Any,
             options.HttpPort));

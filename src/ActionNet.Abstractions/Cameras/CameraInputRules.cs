@@ -29,6 +29,9 @@ public static class CameraInputRules
     /// <summary>The largest region coordinate or size, in pixels (16K video).</summary>
     public const int MaxRegionPixels = 16384;
 
+    /// <summary>The most days of history a camera may keep (about 100 years; 0 keeps everything).</summary>
+    public const int MaxRetentionDays = 36_500;
+
     /// <summary>The URL schemes a camera source may use, in lowercase; they compare case-insensitively.</summary>
     public static readonly IReadOnlyList<string> NetworkSchemes = ["rtsp", "rtsps", "http", "https"];
 
@@ -42,6 +45,7 @@ public static class CameraInputRules
             ?? RangeProblem("subsample", registration.Subsample, 0, MaxSubsample, "skipped frames")
             ?? FpsProblem(registration.FpsCap)
             ?? RegionProblem(registration.Region)
+            ?? RangeProblem("retention", registration.RetentionDays, 0, MaxRetentionDays, "days (0 keeps everything)")
             ?? PersonsProblem(registration);
     }
 

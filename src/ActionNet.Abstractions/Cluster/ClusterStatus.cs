@@ -34,6 +34,12 @@ public sealed record ClusterStatus
     /// <summary>Capacity and demand per accelerator pool, ordered by pool: what the autoscaler scales on.</summary>
     [Id(9)] public PoolLoad[] Pools { get; init; } = [];
 
+    /// <summary>
+    /// Whether the cluster's storage account answers, as the API host that served this snapshot probed it; null from the
+    /// ledger itself, which does not probe.
+    /// </summary>
+    [Id(10)] public StorageReachability? Storage { get; init; }
+
     /// <summary>Whether demand exceeds capacity: windows are being (or will be) dropped for overload.</summary>
     public bool Overloaded => Demand > Capacity;
 }

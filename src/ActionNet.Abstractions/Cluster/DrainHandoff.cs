@@ -11,6 +11,30 @@ namespace ActionNet.Abstractions.Cluster;
 /// </summary>
 public static class DrainHandoff
 {
+    /// <summary>
+    /// Marks <paramref name="silo"/> (address, or host name when unique) as draining and returns it with the cameras its
+    /// last report listed before the drain began, which must each hand off.
+    /// </summary>
+    /// <exception cref="ArgumentException">No reporting silo matches, or a host name matches several.</exception>
+    public static async Task<SiloDrain> StartAsync(IGrainFactory grains, string silo)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        var status = grains.GetGrain<IClusterStatusGrain>(0);
+        var before = (await status.GetStatusAsync()).Silos;
+        var address = await status.DrainAsync(silo);
+        var leaving = before.FirstOrDefault(s => s.Silo == address);
+        return new SiloDrain(address, leaving?.Host ?? "", [.. leaving?.Cameras.Select(c => c.CameraId) ?? []]);
+    }
+
+    /// <summary>How far <paramref name="drain"/> is: cameras still on the silo, then those that have not handed off.</summary>
+    public static async Task<DrainProgress> ProgressAsync(IGrainFactory grains, SiloDrain drain)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(drain);
+        var left = (await grains.GetGrain<IClusterStatusGrain>(0).GetStatusAsync()).Silos.FirstOrDefault(s => s.Silo == drain.Silo)?.ActiveCameras ?? 0;
+        return new DrainProgress(drain.Silo, left, left == 0 ? await PendingAsync(grains, drain.Host, drain.Cameras) : []);
+    }
+
     /// <summary>The cameras of <paramref name="cameras"/> that have not handed off from the silo named <paramref name="leavingHost"/> yet.</summary>
     public static async Task<string[]> PendingAsync(IGrainFactory grains, string leavingHost, IEnumerable<string> cameras)
     {

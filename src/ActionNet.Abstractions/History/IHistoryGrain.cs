@@ -17,6 +17,9 @@ public interface IHistoryGrain : IGrainWithStringKey
     /// <summary>Seconds per label per camera for the cameras and range of <paramref name="query"/>, by camera then label.</summary>
     Task<HistoryPage<LabelTotal>> SummaryAsync(HistoryQuery query);
 
+    /// <summary>Every camera with stored history, removed cameras included, in ordinal order.</summary>
+    Task<string[]> CamerasAsync();
+
     /// <summary>Outages and lost windows recorded for the query's cameras and time range (by their end), earliest first.</summary>
     Task<HistoryPage<HistoryGap>> GapsAsync(HistoryQuery query);
 }

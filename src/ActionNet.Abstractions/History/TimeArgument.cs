@@ -11,9 +11,9 @@ public static class TimeArgument
     // About 100 years: further back than any history, and well inside what DateTimeOffset can hold.
     private const double MaxDaysAgo = 36_500;
 
-    /// <summary>Parses <paramref name="text"/> relative to <paramref name="now"/>.</summary>
-    /// <exception cref="ArgumentException">The text is none of the accepted forms.</exception>
-    public static DateTimeOffset Parse(string text, DateTimeOffset now)
+    /// <summary>Parses <paramref name="text"/>, given as <paramref name="name"/> (a flag or a parameter), relative to <paramref name="now"/>.</summary>
+    /// <exception cref="ArgumentException">The text is none of the accepted forms; the message names <paramref name="name"/>.</exception>
+    public static DateTimeOffset Parse(string text, DateTimeOffset now, string name)
     {
         ArgumentNullException.ThrowIfNull(text);
         var value = text.Trim();
@@ -43,6 +43,6 @@ public static class TimeArgument
             return time;
         }
 
-        throw new ArgumentException($"time '{ActionNet.Abstractions.Cameras.CameraInputRules.Quote(text)}' is invalid: expected now, a duration ago such as 15m, 2h or 1d, or an ISO 8601 time such as 2026-11-25T16:00:00Z");
+        throw new ArgumentException($"{name} '{ActionNet.Abstractions.Cameras.CameraInputRules.Quote(text)}' is invalid: expected now, a duration ago such as 15m, 2h or 1d, or an ISO 8601 time such as 2026-11-25T16:00:00Z");
     }
 }

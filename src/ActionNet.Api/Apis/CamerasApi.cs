@@ -2,44 +2,56 @@ using ActionNet.Abstractions;
 using ActionNet.Abstractions.Cameras;
 using ActionNet.Abstractions.History;
 using ActionNet.Api.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ActionNet.Api.Apis;
 
-/// <summary><c>/api/v1/cameras</c>: register, list, inspect, enable, disable and remove cameras, and their snapshots.</summary>
+/// <summary>
+/// <c>/api/v1/cameras</c>: register, list, inspect, enable, disable and remove cameras, and their snapshots and segments.
+/// A key limited to cameras lists only those, and is refused (403) on any other camera it names.
+/// </summary>
 public static class CamerasApi
 {
+    /// <summary>The routes' tag.</summary>
+    public static readonly ApiTag Tag = new("Cameras", "Register, list, inspect, enable, disable and remove cameras; their latest frame and their label segments.");
+
     /// <summary>Maps the routes.</summary>
     public static RouteGroupBuilder MapCamerasApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/cameras").WithTags("Cameras").RequireAuthorization(ApiPolicies.Viewer);
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id}", GetAsync);
-        group.MapPut("/{id}", PutAsync).RequireAuthorization(ApiPolicies.Operator);
-        group.MapDelete("/{id}", DeleteAsync).RequireAuthorization(ApiPolicies.Operator);
-        group.MapPost("/{id}/enable", (string id, IClusterClient cluster) => SetEnabledAsync(id, true, cluster)).RequireAuthorization(ApiPolicies.Operator);
-        group.MapPost("/{id}/disable", (string id, IClusterClient cluster) => SetEnabledAsync(id, false, cluster)).RequireAuthorization(ApiPolicies.Operator);
-        group.MapGet("/{id}/snapshot.jpg", SnapshotAsync);
-        group.MapGet("/{id}/segments", SegmentsAsync);
+        var group = Tag.Group(app, "/cameras").RequireAuthorization(ApiPolicies.Viewer);
+        group.MapGet("/", ListAsync).WithName("ListCameras").WithSummary("List the cameras the key may see, with status and newest label");
+        group.MapGet("/{id}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound).WithName("GetCamera").WithSummary("Get one camera: masked source, profile, status and newest label");
+        group.MapPut("/{id}", PutAsync).WithName("PutCamera").WithSummary("Register a camera, or replace its registration")
+            .RequireAuthorization(ApiPolicies.Operator);
+        group.MapDelete("/{id}", DeleteAsync).ProducesProblem(StatusCodes.Status404NotFound).WithName("RemoveCamera").WithSummary("Stop a camera and forget its registration; its history stays")
+            .RequireAuthorization(ApiPolicies.Operator);
+        group.MapPost("/{id}/enable", (string id, IClusterClient cluster, CameraAccess access) => SetEnabledAsync(id, true, cluster, access))
+            .ProducesProblem(StatusCodes.Status404NotFound).WithName("EnableCamera").WithSummary("Start reading a registered camera").RequireAuthorization(ApiPolicies.Operator);
+        group.MapPost("/{id}/disable", (string id, IClusterClient cluster, CameraAccess access) => SetEnabledAsync(id, false, cluster, access))
+            .ProducesProblem(StatusCodes.Status404NotFound).WithName("DisableCamera").WithSummary("Stop reading a camera, keeping its registration and history").RequireAuthorization(ApiPolicies.Operator);
+        group.MapGet("/{id}/snapshot.jpg", SnapshotAsync).ProducesProblem(StatusCodes.Status404NotFound).WithName("GetCameraSnapshot").WithSummary("The camera's latest decoded frame as a JPEG, at most 320 px wide")
+            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
+        group.MapGet("/{id}/segments", SegmentsAsync).WithName("ListCameraSegments").WithSummary("One page of the camera's label segments");
         return group;
     }
 
-    private static async Task<CameraView[]> ListAsync(IClusterClient cluster)
+    private static async Task<Ok<CameraView[]>> ListAsync(IClusterClient cluster, CameraAccess access)
     {
         var ids = await cluster.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).ListAsync();
-        return await Task.WhenAll(ids.Order(StringComparer.Ordinal).Select(id => ViewAsync(cluster, id)));
+        return TypedResults.Ok(await Task.WhenAll(ids.Where(access.Sees).Order(StringComparer.Ordinal).Select(id => ViewAsync(cluster, id))));
     }
 
-    private static async Task<IResult> GetAsync(string id, IClusterClient cluster)
+    private static async Task<Results<Ok<CameraView>, ProblemHttpResult>> GetAsync(string id, IClusterClient cluster, CameraAccess access)
     {
-        CameraIds.Validate(id);
+        access.Check(id);
         return await cluster.GetGrain<ICameraGrain>(id).GetRegistrationAsync() is null
             ? NotRegistered(id)
             : TypedResults.Ok(await ViewAsync(cluster, id));
     }
 
-    private static async Task<IResult> PutAsync(string id, CameraRequest request, IClusterClient cluster)
+    private static async Task<Results<Created<CameraView>, Ok<CameraView>>> PutAsync(string id, CameraRequest request, IClusterClient cluster, CameraAccess access)
     {
-        CameraIds.Validate(id);
+        access.Check(id);
         var camera = cluster.GetGrain<ICameraGrain>(id);
         bool existed;
         try
@@ -58,9 +70,9 @@ public static class CamerasApi
         return existed ? TypedResults.Ok(view) : TypedResults.Created($"/api/v1/cameras/{id}", view);
     }
 
-    private static async Task<IResult> DeleteAsync(string id, IClusterClient cluster)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IClusterClient cluster, CameraAccess access)
     {
-        CameraIds.Validate(id);
+        access.Check(id);
         var camera = cluster.GetGrain<ICameraGrain>(id);
         if (await camera.GetRegistrationAsync() is null)
         {
@@ -71,17 +83,17 @@ public static class CamerasApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> SetEnabledAsync(string id, bool enabled, IClusterClient cluster)
+    private static async Task<Results<Ok<CameraView>, ProblemHttpResult>> SetEnabledAsync(string id, bool enabled, IClusterClient cluster, CameraAccess access)
     {
-        CameraIds.Validate(id);
+        access.Check(id);
         return await cluster.GetGrain<ICameraGrain>(id).SetEnabledAsync(enabled)
             ? TypedResults.Ok(await ViewAsync(cluster, id))
             : NotRegistered(id);
     }
 
-    private static async Task<IResult> SnapshotAsync(string id, IClusterClient cluster, HttpContext context)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SnapshotAsync(string id, IClusterClient cluster, CameraAccess access, HttpContext context)
     {
-        CameraIds.Validate(id);
+        access.Check(id);
         var snapshot = await cluster.GetGrain<ICameraGrain>(id).GetSnapshotAsync();
         if (snapshot is null)
         {
@@ -92,10 +104,15 @@ public static class CamerasApi
         return TypedResults.File(snapshot.Jpeg, "image/jpeg", lastModified: snapshot.TakenAt);
     }
 
-    private static async Task<HistoryPage<LabelSegment>> SegmentsAsync(string id, [AsParameters] HistoryParameters parameters, IClusterClient cluster)
+    private static async Task<Ok<HistoryPage<LabelSegment>>> SegmentsAsync(string id, [AsParameters] HistoryParameters parameters, IClusterClient cluster, CameraAccess access)
     {
-        CameraIds.Validate(id);
-        return await cluster.GetGrain<IHistoryGrain>("history").SegmentsAsync(parameters.ToQuery("segments", [id]));
+        access.Check(id);
+        if (parameters.Camera is { Length: > 0 })
+        {
+            throw new ArgumentException($"camera is given by the path here ('{id}'): leave the camera parameter out");
+        }
+
+        return TypedResults.Ok(await HistoryApi.Grain(cluster).SegmentsAsync(parameters.ToQuery("segments", [id])));
     }
 
     private static async Task<CameraView> ViewAsync(IClusterClient cluster, string id)
@@ -109,6 +126,6 @@ public static class CamerasApi
         return new CameraView(id, status.Result.RedactedSource, r?.ModelProfile ?? "", r?.Enabled ?? false, status.Result, labels.Result.Latest, labels.Result.Tracks);
     }
 
-    private static IResult NotRegistered(string id) =>
+    private static ProblemHttpResult NotRegistered(string id) =>
         ApiProblems.NotFound($"camera '{id}' is not registered; GET /api/v1/cameras lists the registered cameras");
 }

@@ -5,4 +5,5 @@ namespace ActionNet.Api.Apis;
 /// <param name="Key">The key to send as <c>Authorization: Bearer</c>.</param>
 /// <param name="Role">Its role.</param>
 /// <param name="Name">Its name.</param>
-public sealed record CreatedKey(string Id, string Key, string Role, string Name);
+/// <param name="Cameras">The camera id patterns it is limited to; empty for every camera.</param>
+public sealed record CreatedKey(string Id, string Key, string Role, string Name, string[] Cameras);

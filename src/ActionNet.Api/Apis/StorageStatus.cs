@@ -1,4 +1,5 @@
 using ActionNet.Abstractions;
+using ActionNet.Abstractions.Cluster;
 using ActionNet.Api.Hosting;
 using ActionNet.Storage;
 
@@ -17,7 +18,7 @@ public sealed class StorageStatus(IConfiguration configuration, TimeProvider tim
     private (DateTimeOffset At, bool Reachable, string? Error)? last;
 
     /// <summary>Whether the account answered, and why not when it did not (one line, no connection string).</summary>
-    public async Task<(bool Reachable, string? Error)> GetAsync(CancellationToken cancellationToken)
+    public async Task<StorageReachability> GetAsync(CancellationToken cancellationToken)
     {
         await probing.WaitAsync(cancellationToken);
         try
@@ -35,7 +36,7 @@ public sealed class StorageStatus(IConfiguration configuration, TimeProvider tim
                 }
             }
 
-            return (last.Value.Reachable, last.Value.Error);
+            return new StorageReachability { Reachable = last.Value.Reachable, Error = last.Value.Error };
         }
         finally
         {

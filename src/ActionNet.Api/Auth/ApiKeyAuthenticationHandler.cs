@@ -10,14 +10,16 @@ namespace ActionNet.Api.Auth;
 /// <summary>
 /// Signs a request in with the API key in <c>Authorization: Bearer ank_...</c> (or <c>X-Api-Key</c>). Verified keys
 /// are remembered for <see cref="CacheFor"/>, so a key revoked elsewhere stops working within that time (at once
-/// when revoked through this host). The key never reaches a log: failures name only the key's id.
+/// when revoked through this host). The key never reaches a log: failures name only the key's id, and go to the
+/// <see cref="AuthenticationFailureLog"/>, at most one line a minute (the base handler's line per request is off).
+/// A key limited to cameras carries one <see cref="CameraAccess.ClaimType"/> claim per pattern.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
-    ILoggerFactory logger,
     UrlEncoder encoder,
     ApiKeyStore keys,
-    IMemoryCache cache) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IMemoryCache cache,
+    AuthenticationFailureLog failures) : AuthenticationHandler<AuthenticationSchemeOptions>(options, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, encoder)
 {
     /// <summary>The scheme's name.</summary>
     public const string SchemeName = "ApiKey";
@@ -66,7 +68,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
         if (ApiKeyStore.IdOf(key) is not { } id)
         {
-            return AuthenticateResult.Fail("the API key is malformed: expected ank_<id>_<secret> as 'actionnet keys create' prints it");
+            return Refuse("the API key is malformed: expected ank_<id>_<secret> as 'actionnet keys create' prints it");
         }
 
         var entry = cache.Get<(string Key, ApiKeyInfo Info)?>(CacheKey(id));
@@ -76,7 +78,7 @@ public sealed class ApiKeyAuthenticationHandler(
             info = await keys.VerifyAsync(key, Context.RequestAborted);
             if (info is null)
             {
-                return AuthenticateResult.Fail($"API key {id} is unknown or revoked");
+                return Refuse($"API key {id} is unknown or revoked");
             }
 
             cache.Set(CacheKey(id), ((string, ApiKeyInfo)?)(key, info), CacheFor);
@@ -87,6 +89,7 @@ public sealed class ApiKeyAuthenticationHandler(
                 new Claim(ClaimTypes.NameIdentifier, info.Id),
                 new Claim(ClaimTypes.Name, info.Name),
                 new Claim(ClaimTypes.Role, info.Role.ToString().ToLowerInvariant()),
+                .. info.Cameras.Select(pattern => new Claim(CameraAccess.ClaimType, pattern)),
             ],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
@@ -111,6 +114,12 @@ public sealed class ApiKeyAuthenticationHandler(
     }
 
     private static string CacheKey(string id) => $"api-key:{id}";
+
+    private AuthenticateResult Refuse(string reason)
+    {
+        failures.Refused(reason, Context.Connection.RemoteIpAddress?.ToString());
+        return AuthenticateResult.Fail(reason);
+    }
 
     private static string? BasicPassword(string encoded)
     {

@@ -21,6 +21,8 @@ public static class ApiApplicationExtensions
     public static WebApplication MapActionNetApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders(ApiKeyAuthenticationHandler.BasicPathPrefix);
+        app.UseExceptionHandler();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseCors();
@@ -40,8 +42,10 @@ public static class ApiApplicationExtensions
         api.MapKeysApi();
         api.MapAlertsApi();
         app.MapOrleansDashboard(ApiKeyAuthenticationHandler.BasicPathPrefix).RequireAuthorization(ApiPolicies.Admin).ExcludeFromDescription();
-        api.MapFallback(() => ApiProblems.NotFound("no such API route; GET /openapi/v1.json lists them")).RequireAuthorization(ApiPolicies.Viewer);
-        app.MapFallbackToFile("index.html");
+        api.MapFallback(ApiProblems.Unmatched).RequireAuthorization(ApiPolicies.Viewer);
+
+        // The console's routes live in its URL fragment: only GET and HEAD of a page are the console.
+        app.MapFallbackToFile("index.html").WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         return app;
     }
 

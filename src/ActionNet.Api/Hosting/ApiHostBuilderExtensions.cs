@@ -2,8 +2,10 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using ActionNet.Abstractions.Hosting;
+using ActionNet.Api.Apis;
 using ActionNet.Api.Auth;
 using ActionNet.Api.Live;
+using ActionNet.Api.OpenApi;
 using ActionNet.Client;
 using ActionNet.ServiceDefaults;
 using ActionNet.Storage.Keys;
@@ -40,14 +42,29 @@ public static class ApiHostBuilderExtensions
             ?? throw new InvalidOperationException($"{StorageConnectionKey} is not set: the API keys live in the storage account")));
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<Apis.StorageStatus>();
+        builder.Services.AddSingleton<StorageStatus>();
         builder.Services.AddSingleton<LiveEventHub>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<LiveEventHub>());
         builder.Services.AddHealthChecks().AddCheck<LiveEventsHealthCheck>("cluster", tags: [HealthTags.Ready]);
 
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            // Numbers are numbers: "4" for a stride is refused, and the document types them as the API reads them.
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddExceptionHandler<BadRequestProblems>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<ApiDocumentTransformer>();
+            o.AddOperationTransformer<ApiOperationTransformer>();
+        });
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped(provider => CameraAccess.Of(
+            provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? throw new InvalidOperationException("camera access is read from a request")));
+        builder.Services.AddSingleton<AuthenticationFailureLog>();
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
         {
             if (options.CorsOrigins.Length > 0)
@@ -78,6 +95,7 @@ public static class ApiHostBuilderExtensions
                 o.RequireHttpsMetadata = options.Oidc.RequireHttpsMetadata;
                 o.TokenValidationParameters.RoleClaimType = options.Oidc.RoleClaim;
                 o.MapInboundClaims = false;
+                o.Events = new JwtBearerEvents { OnTokenValidated = OidcCameraClaims.For(options.Oidc) };
             });
         }
 

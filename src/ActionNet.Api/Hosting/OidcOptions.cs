@@ -12,6 +12,12 @@ public sealed class OidcOptions
     /// <summary><c>RoleClaim</c>: the claim holding viewer, operator or admin.</summary>
     public string RoleClaim { get; set; } = "roles";
 
+    /// <summary>
+    /// <c>CamerasClaim</c>: the claim holding the camera id patterns a user is limited to (<c>lobby-*</c>, <c>dock-1</c>; one
+    /// comma-separated value or several values); a token without it may use every camera.
+    /// </summary>
+    public string CamerasClaim { get; set; } = "actionnet_cameras";
+
     /// <summary><c>RequireHttpsMetadata</c>: fetch the issuer's metadata over HTTPS only.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 }

@@ -1,5 +1,8 @@
 using ActionNet.Abstractions.Alerts;
 using ActionNet.Abstractions.History;
+using ActionNet.Abstractions.Inference;
+using ActionNet.Grains.Egress;
+using ActionNet.Grains.Inference;
 using ActionNet.Storage.Alerts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,11 +10,11 @@ using Microsoft.Extensions.Options;
 namespace ActionNet.Grains.Alerts;
 
 /// <summary>
-/// The rules and deliveries front (key 0): checks rules with <see cref="AlertInputRules"/> and against this
-/// cluster's alert settings, stores them, and tells the router at once. Storage outages reach callers as a
+/// The rules and deliveries front (key 0): checks rules with <see cref="AlertInputRules"/>, against the models' labels
+/// (a rule on a label no model gives would never fire) and against this cluster's alert settings, stores them, and tells the router at once. Storage outages reach callers as a
 /// one-line <see cref="InvalidOperationException"/>.
 /// </summary>
-public sealed partial class AlertRulesGrain(AlertStore store, IOptions<AlertOptions> options, ILogger<AlertRulesGrain> logger) : Grain, IAlertRulesGrain
+public sealed partial class AlertRulesGrain(AlertStore store, IOptions<AlertOptions> options, ModelCatalog models, EgressPolicy egress, ILogger<AlertRulesGrain> logger) : Grain, IAlertRulesGrain
 {
     /// <inheritdoc/>
     public Task<AlertRule[]> ListAsync() => GuardAsync(() => store.ListRulesAsync());
@@ -27,9 +30,19 @@ public sealed partial class AlertRulesGrain(AlertStore store, IOptions<AlertOpti
     public async Task<AlertRule> PutAsync(AlertRule rule)
     {
         AlertInputRules.Validate(rule);
+        if (ModelLabels.UnknownProblem("label", rule.Label, await models.LabelsAsync()) is { } unknown)
+        {
+            throw new ArgumentException(unknown);
+        }
+
         if (options.Value.TargetProblem(rule) is { } problem)
         {
             throw new ArgumentException(problem);
+        }
+
+        if (rule.WebhookUrl is { Length: > 0 } url && await egress.UrlProblemAsync("webhookUrl", url) is { } denied)
+        {
+            throw new ArgumentException(denied);
         }
 
         await GuardAsync(async () =>

@@ -3,6 +3,7 @@ using ActionNet.Abstractions.Cameras;
 using ActionNet.Abstractions.Cluster;
 using ActionNet.Abstractions.History;
 using ActionNet.Grains.Cluster;
+using ActionNet.Grains.Egress;
 using ActionNet.Grains.Inference;
 using ActionNet.Grains.Persons;
 using ActionNet.Grains.Placement;
@@ -32,6 +33,7 @@ public sealed partial class CameraGrain(
     SiloIdentity silo,
     ILocalSiloDetails local,
     CameraCredentials credentials,
+    EgressPolicy egress,
     IOptions<IngestOptions> options,
     ILogger<CameraGrain> logger) : Grain, ICameraGrain
 {
@@ -71,6 +73,11 @@ public sealed partial class CameraGrain(
         ArgumentNullException.ThrowIfNull(registration);
         CameraIds.Validate(CameraId);
         var (profile, detector) = CameraRegistrationRules.Validate(registration, catalog.Profiles, catalog.Detectors, settings);
+        if (registration.Enabled && await egress.UrlProblemAsync("source", registration.Source) is { } denied)
+        {
+            throw new ArgumentException(denied);
+        }
+
         var contract = await catalog.GetContractAsync(profile.Name);
         if (detector is not null)
         {
@@ -210,6 +217,12 @@ public sealed partial class CameraGrain(
             {
                 MigrateTo(better);
                 return;
+            }
+
+            // Checked at every start too: a registration stored before the policy, or a name that now resolves elsewhere.
+            if (await egress.UrlProblemAsync("source", registration.Source) is { } denied)
+            {
+                throw new ArgumentException(denied);
             }
 
             var contract = await catalog.GetContractAsync(profile.Name);

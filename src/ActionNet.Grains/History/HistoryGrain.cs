@@ -22,5 +22,8 @@ public sealed class HistoryGrain(LabelStore store) : Grain, IHistoryGrain
     public Task<HistoryPage<LabelTotal>> SummaryAsync(HistoryQuery query) => store.SummarizeAsync(query);
 
     /// <inheritdoc/>
+    public async Task<string[]> CamerasAsync() => [.. (await store.ListCamerasAsync()).Select(c => c.Camera)];
+
+    /// <inheritdoc/>
     public Task<HistoryPage<HistoryGap>> GapsAsync(HistoryQuery query) => store.QueryGapsAsync(query);
 }

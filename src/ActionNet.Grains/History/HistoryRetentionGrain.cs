@@ -39,8 +39,9 @@ public sealed partial class HistoryRetentionGrain(
         foreach (var (camera, _) in await store.ListCamerasAsync())
         {
             var registration = await GrainFactory.GetGrain<ICameraGrain>(camera).GetRegistrationAsync();
+            // A registration stored before retention was bounded may hold any number: past the bound it keeps everything.
             var days = registration?.RetentionDays ?? options.Value.RetentionDays;
-            if (days <= 0)
+            if (days is <= 0 or > CameraInputRules.MaxRetentionDays)
             {
                 continue;
             }

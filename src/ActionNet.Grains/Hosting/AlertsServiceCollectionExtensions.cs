@@ -1,5 +1,6 @@
 using ActionNet.Abstractions.Hosting;
 using ActionNet.Grains.Alerts;
+using ActionNet.Grains.Egress;
 using ActionNet.Storage.Alerts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,9 +29,10 @@ public static class AlertsServiceCollectionExtensions
             return AlertStore.Connect(connection, options.RulesTable, options.DeliveriesTable);
         });
 
-        // No redirects (a body is never sent on to a place the rule did not name) and no request logging.
+        // No redirects (a body is never sent on to a place the rule did not name), no request logging, and every connection
+        // made through the egress policy, so a name that resolves to a metadata address is refused when it is connected.
         services.AddHttpClient(WebhookTransport.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler { AllowAutoRedirect = false, ConnectCallback = provider.GetRequiredService<EgressPolicy>().ConnectAsync })
             .RemoveAllLoggers();
         services.AddSingleton<IAlertTransport, WebhookTransport>();
         services.AddSingleton<MqttTransport>();

@@ -44,4 +44,22 @@ public static class CameraCredentialsServiceCollectionExtensions
         services.AddSingleton<CameraCredentials>();
         return services;
     }
+
+    /// <summary>
+    /// Encrypts the key ring at rest with <see cref="CredentialsOptions.KeyRingCertificate"/> when <paramref name="configuration"/>
+    /// names one (and reads keys encrypted with it or any of <see cref="CredentialsOptions.KeyRingPreviousCertificates"/>).
+    /// A certificate that cannot be read is left to the options' validation, which stops start-up with one line naming it.
+    /// </summary>
+    public static IServiceCollection ProtectCameraKeyRing(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var settings = configuration.GetSection(CredentialsOptions.SectionName).Get<CredentialsOptions>() ?? new CredentialsOptions();
+        if (settings.LoadCertificates() is { Length: > 0 } certificates)
+        {
+            services.AddDataProtection().ProtectKeysWithCertificate(certificates[0]).UnprotectKeysWithAnyCertificate(certificates);
+        }
+
+        return services;
+    }
 }

@@ -1,5 +1,6 @@
 using ActionNet.Abstractions.Hosting;
 using ActionNet.Grains.Cameras;
+using ActionNet.Grains.Egress;
 using ActionNet.Grains.Cluster;
 using ActionNet.Grains.History;
 using ActionNet.Grains.Inference;
@@ -52,6 +53,9 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateOnStart();
         services.AddCameraCredentials();
         services.AddSingleton<IValidateOptions<IngestOptions>>(new OptionsRules<IngestOptions>(o => o.Validate()));
+        services.AddOptions<EgressOptions>().BindConfiguration(EgressOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EgressOptions>>(new OptionsRules<EgressOptions>(o => o.Validate()));
+        services.AddSingleton<EgressPolicy>();
         services.AddOptions<HistoryStorageOptions>()
             .BindConfiguration(HistoryStorageOptions.SectionName)
             .ValidateOnStart();

@@ -28,4 +28,23 @@ public sealed class ModelCatalog(IOptions<ModelProfilesOptions> profiles, IOptio
         var profile = Profiles.Get(profileName);
         return LoadOnce.GetAsync(contracts, profile.Name, () => Task.Run(() => ModelContractReader.Read(profile.Model, profile.Labels)));
     }
+
+    /// <summary>Every label of every configured profile's model, each once, in ordinal order.</summary>
+    public async Task<string[]> LabelsAsync()
+    {
+        var labels = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var name in Profiles.Profiles.Keys)
+        {
+            try
+            {
+                labels.UnionWith((await GetContractAsync(name)).Labels);
+            }
+            catch (ModelContractException)
+            {
+                // A profile whose model this silo cannot read gives no labels; its cameras say why in their status.
+            }
+        }
+
+        return [.. labels];
+    }
 }

@@ -6,4 +6,5 @@ namespace ActionNet.Storage.Keys;
 /// <param name="Role">What the key may do.</param>
 /// <param name="CreatedAt">When it was created (UTC).</param>
 /// <param name="RevokedAt">When it was revoked (UTC), or null while it works.</param>
-public sealed record ApiKeyInfo(string Id, string Name, ApiRole Role, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+/// <param name="Cameras">The camera id patterns the key is limited to (<see cref="Abstractions.Cameras.CameraScope"/>); empty for every camera.</param>
+public sealed record ApiKeyInfo(string Id, string Name, ApiRole Role, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, string[] Cameras);

@@ -31,10 +31,17 @@ public sealed class ApiKeyStore
         created = new Lazy<Task>(() => table.CreateIfNotExistsAsync());
     }
 
-    /// <summary>Creates a key; returns its listing and the key, which is not available again.</summary>
-    /// <exception cref="ArgumentException">The name is empty, too long or has control characters.</exception>
-    public async Task<(ApiKeyInfo Info, string Key)> CreateAsync(ApiRole role, string name, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates a key of <paramref name="role"/> limited to <paramref name="cameras"/>; returns its listing and the key,
+    /// which is not available again.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The name is empty, too long or has control characters, the role is unknown, or an admin key is limited to cameras
+    /// (an admin manages keys, so it could always make itself one for every camera).
+    /// </exception>
+    public async Task<(ApiKeyInfo Info, string Key)> CreateAsync(ApiRole role, string name, CameraScope cameras, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(cameras);
         if (CameraInputRules.TextProblem("key name", name, MaxNameLength) is { } problem)
         {
             throw new ArgumentException(problem);
@@ -45,9 +52,14 @@ public sealed class ApiKeyStore
             throw new ArgumentException($"role '{role}' is unknown: expected viewer, operator or admin");
         }
 
+        if (ScopeProblem(role, cameras) is { } scope)
+        {
+            throw new ArgumentException(scope);
+        }
+
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var info = new ApiKeyInfo(id, name, role, DateTimeOffset.UtcNow, null);
+        var info = new ApiKeyInfo(id, name, role, DateTimeOffset.UtcNow, null, [.. cameras.Patterns]);
         await created.Value;
         await table.AddEntityAsync(
             new TableEntity(Partition, id)
@@ -56,9 +68,22 @@ public sealed class ApiKeyStore
                 ["Role"] = role.ToString(),
                 ["Hash"] = Hash(secret),
                 ["CreatedAt"] = info.CreatedAt,
+                ["Cameras"] = cameras.IsAll ? null : cameras.ToString(),
             },
             cancellationToken);
         return (info, $"{Prefix}{id}_{secret}");
+    }
+
+    /// <summary>
+    /// Why a key of <paramref name="role"/> may not be limited to <paramref name="cameras"/>, or null: an admin manages keys,
+    /// so it could always make itself one for every camera; only viewer and operator keys are limited.
+    /// </summary>
+    public static string? ScopeProblem(ApiRole role, CameraScope cameras)
+    {
+        ArgumentNullException.ThrowIfNull(cameras);
+        return role == ApiRole.Admin && !cameras.IsAll
+            ? $"an admin key cannot be limited to cameras ({cameras}): admins manage keys; limit a viewer or operator key instead"
+            : null;
     }
 
     /// <summary>The key's listing when <paramref name="key"/> is a well-formed, known and unrevoked key; otherwise null.</summary>
@@ -135,7 +160,8 @@ public sealed class ApiKeyStore
         e.GetString("Name") ?? "",
         Enum.TryParse<ApiRole>(e.GetString("Role"), out var role) ? role : ApiRole.Viewer,
         e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
-        e.GetDateTimeOffset("RevokedAt"));
+        e.GetDateTimeOffset("RevokedAt"),
+        [.. CameraScope.Parse(e.GetString("Cameras"), "the stored key's cameras").Patterns]);
 
     private static string Hash(string secret) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 

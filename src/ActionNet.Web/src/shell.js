@@ -30,7 +30,9 @@ export function renderShell(container, onSignOut) {
       h('a', { class: 'brand', href: '#/' }, 'ActionNet'),
       h('nav', { 'aria-label': 'Sections' }, links),
       h('div', { class: 'who' }, liveState,
-        h('span', { class: 'user', title: `key ${session.me.keyId ?? ''}` }, `${session.me.name} `, h('span', { class: 'role', dataset: { role: String(session.me.role).toLowerCase() } }, String(session.me.role).toLowerCase())),
+        h('span', { class: 'user', title: `key ${session.me.keyId ?? ''}` }, `${session.me.name} `, h('span', { class: 'role', dataset: { role: String(session.me.role).toLowerCase() } }, String(session.me.role).toLowerCase()),
+          // A key limited to cameras says which: everything the console shows is already only those cameras'.
+          session.me.cameras?.length ? h('span', { class: 'scope', title: 'This key sees and controls only these cameras' }, `cameras ${session.me.cameras.join(', ')}`) : null),
         signOut)),
     banner,
     outlet);

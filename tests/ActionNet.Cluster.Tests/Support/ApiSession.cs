@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using ActionNet.Abstractions.Cameras;
 using ActionNet.LocalCluster;
 using ActionNet.Storage.Keys;
 
@@ -42,11 +43,15 @@ public sealed class ApiSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(cluster);
         var process = await cluster.Host.StartApiAsync(environment: environment);
         var keys = new ApiKeyStore(cluster.Host.Storage.ConnectionString);
-        var admin = (await keys.CreateAsync(ApiRole.Admin, "tests-admin")).Key;
-        var @operator = (await keys.CreateAsync(ApiRole.Operator, "tests-operator")).Key;
-        var viewer = (await keys.CreateAsync(ApiRole.Viewer, "tests-viewer")).Key;
+        var admin = (await keys.CreateAsync(ApiRole.Admin, "tests-admin", CameraScope.All)).Key;
+        var @operator = (await keys.CreateAsync(ApiRole.Operator, "tests-operator", CameraScope.All)).Key;
+        var viewer = (await keys.CreateAsync(ApiRole.Viewer, "tests-viewer", CameraScope.All)).Key;
         return new ApiSession(process, keys, admin, @operator, viewer);
     }
+
+    /// <summary>A new key of <paramref name="role"/> limited to the comma-separated camera patterns <paramref name="cameras"/>.</summary>
+    public async Task<string> ScopedKeyAsync(ApiRole role, string cameras) =>
+        (await Keys.CreateAsync(role, $"tests-{role.ToString().ToLowerInvariant()}-scoped", CameraScope.Parse(cameras, "cameras"))).Key;
 
     /// <summary>An HTTP client on the API that sends <paramref name="key"/> (none when null).</summary>
     public HttpClient Client(string? key)
