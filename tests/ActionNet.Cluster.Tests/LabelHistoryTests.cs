@@ -110,19 +110,20 @@ public sealed class LabelHistoryTests(SharedClusterFixture fixture)
             var limited = await HistoryJsonAsync("--camera", red, "--limit", "3");
             Assert.Equal(redEvents.Take(3).Select(e => e.Sequence), limited.Select(e => e.Sequence));
 
-            // --csv: a header with one probability column per label, one row per event.
+            // --csv: a header with the track and box columns (empty for a whole-frame camera) and one probability column
+            // per label, one row per event.
             var csv = await Cluster.CliOkAsync("history", "--csv", "--camera", red, "--limit", "5");
             var lines = csv.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            Assert.Equal(string.Join(",", new[] { "camera", "sequence", "start", "end", "label", "confidence", "model", "silo" }.Concat(ProbeModel.Labels.Select(l => "p_" + l))), lines[0]);
+            Assert.Equal(string.Join(",", new[] { "camera", "sequence", "start", "end", "label", "confidence", "model", "silo", "track", "x1", "y1", "x2", "y2" }.Concat(ProbeModel.Labels.Select(l => "p_" + l))), lines[0]);
             Assert.Equal(6, lines.Length);
             for (var i = 1; i < lines.Length; i++)
             {
                 var fields = lines[i].Split(',');
-                Assert.Equal(8 + ProbeModel.Labels.Length, fields.Length);
+                Assert.Equal(13 + ProbeModel.Labels.Length, fields.Length);
                 Assert.Equal(red, fields[0]);
                 Assert.Equal(redEvents[i - 1].Sequence, long.Parse(fields[1], CultureInfo.InvariantCulture));
                 Assert.Equal(redEvents[i - 1].Label, fields[4]);
-                Assert.Equal(redEvents[i - 1].Probabilities[0], float.Parse(fields[8], CultureInfo.InvariantCulture));
+                Assert.Equal(redEvents[i - 1].Probabilities[0], float.Parse(fields[13], CultureInfo.InvariantCulture));
             }
         }
         finally
