@@ -28,7 +28,7 @@ public sealed class ApiTests(SharedClusterFixture fixture)
             .ToArray();
         string[] expected =
         [
-            "GET /api/v1/cameras", "GET /api/v1/cameras/{id}", "PUT /api/v1/cameras/{id}", "DELETE /api/v1/cameras/{id}",
+            "GET /api/v1/cameras", "PUT /api/v1/cameras", "GET /api/v1/cameras/{id}", "PUT /api/v1/cameras/{id}", "DELETE /api/v1/cameras/{id}",
             "POST /api/v1/cameras/{id}/enable", "POST /api/v1/cameras/{id}/disable", "GET /api/v1/cameras/{id}/snapshot.jpg",
             "GET /api/v1/cameras/{id}/segments", "GET /api/v1/history", "GET /api/v1/history/segments", "GET /api/v1/history/summary",
             "GET /api/v1/history/gaps", "GET /api/v1/history/export", "GET /api/v1/events/live", "GET /api/v1/cluster",
@@ -88,6 +88,48 @@ public sealed class ApiTests(SharedClusterFixture fixture)
         finally
         {
             await Cluster.RemoveQuietlyAsync(camera);
+        }
+    }
+
+    [Fact]
+    public async Task ABatchRegistersEachCameraWithTheStatusItsOwnPutWouldGetAndAScopedKeyOnlyItsOwn()
+    {
+        var api = await fixture.ApiAsync();
+        var (first, second, bad, outside) = (TestCluster.NewCameraId("batch"), TestCluster.NewCameraId("batch"), TestCluster.NewCameraId("batch"), TestCluster.NewCameraId("other"));
+        var good = new { source = Cluster.Video(Red), profile = TestCluster.AnyProfile, loop = true, enabled = false };
+        try
+        {
+            using var existing = await api.Client(api.OperatorKey).PutAsJsonAsync($"/api/v1/cameras/{second}", good);
+            Assert.Equal(HttpStatusCode.Created, existing.StatusCode);
+
+            var batch = new Dictionary<string, object>
+            {
+                [first] = good,
+                [second] = good,
+                [bad] = new { source = Cluster.Video(Red), profile = "no-such-profile" },
+            };
+            using var response = await api.Client(api.OperatorKey).PutAsJsonAsync("/api/v1/cameras", batch);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var results = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()
+                .ToDictionary(r => r.GetProperty("id").GetString()!, r => (Status: r.GetProperty("status").GetInt32(), Detail: r.GetProperty("detail").GetString()));
+            Assert.Equal((201, (string?)null), results[first]);
+            Assert.Equal((200, (string?)null), results[second]);
+            Assert.Equal(400, results[bad].Status);
+            Assert.StartsWith("model profile 'no-such-profile' is not configured", results[bad].Detail, StringComparison.Ordinal);
+
+            var scoped = api.Client(await api.ScopedKeyAsync(Storage.Keys.ApiRole.Operator, "batch-*"));
+            using var mixed = await scoped.PutAsJsonAsync("/api/v1/cameras", new Dictionary<string, object> { [first] = good, [outside] = good });
+            var scopedResults = (await mixed.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("status").GetInt32());
+            Assert.Equal(200, scopedResults[first]);
+            Assert.Equal(403, scopedResults[outside]);
+            Assert.Null(await Cluster.Grains.GetGrain<Abstractions.Cameras.ICameraGrain>(outside).GetRegistrationAsync());
+
+            using var empty = await api.Client(api.OperatorKey).PutAsJsonAsync("/api/v1/cameras", new Dictionary<string, object>());
+            Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        }
+        finally
+        {
+            await Cluster.RemoveQuietlyAsync(first, second, bad, outside);
         }
     }
 

@@ -23,6 +23,8 @@ public static class CamerasApi
         group.MapGet("/{id}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound).WithName("GetCamera").WithSummary("Get one camera: masked source, profile, status and newest label");
         group.MapPut("/{id}", PutAsync).WithName("PutCamera").WithSummary("Register a camera, or replace its registration")
             .RequireAuthorization(ApiPolicies.Operator);
+        group.MapPut("/", PutManyAsync).WithName("PutCameras").WithSummary("Register or replace many cameras at once (by id); each gets the status its own PUT would")
+            .RequireAuthorization(ApiPolicies.Operator);
         group.MapDelete("/{id}", DeleteAsync).ProducesProblem(StatusCodes.Status404NotFound).WithName("RemoveCamera").WithSummary("Stop a camera and forget its registration; its history stays")
             .RequireAuthorization(ApiPolicies.Operator);
         group.MapPost("/{id}/enable", (string id, IClusterClient cluster, CameraAccess access) => SetEnabledAsync(id, true, cluster, access))
@@ -68,6 +70,65 @@ public static class CamerasApi
 
         var view = await ViewAsync(cluster, id);
         return existed ? TypedResults.Ok(view) : TypedResults.Created($"/api/v1/cameras/{id}", view);
+    }
+
+    // Registrations run side by side (each camera grain decides its own placement), at most this many at once, so a
+    // batch of hundreds fills the cluster without flooding one silo's scheduler.
+    private const int BatchConcurrency = 32;
+
+    /// <summary>The most cameras one batch may register.</summary>
+    public const int MaxBatch = 1000;
+
+    private static async Task<Ok<CameraBatchResult[]>> PutManyAsync(Dictionary<string, CameraRequest> cameras, IClusterClient cluster, CameraAccess access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cameras);
+        if (cameras.Count is 0 or > MaxBatch)
+        {
+            throw new ArgumentException($"the batch holds {cameras.Count} cameras: expected 1 to {MaxBatch}, keyed by camera id");
+        }
+
+        foreach (var id in cameras.Keys)
+        {
+            CameraIds.Validate(id);
+        }
+
+        using var gate = new SemaphoreSlim(BatchConcurrency);
+        var results = await Task.WhenAll(cameras.OrderBy(c => c.Key, StringComparer.Ordinal).Select(async camera =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                return await RegisterOneAsync(camera.Key, camera.Value, cluster, access);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        return TypedResults.Ok(results);
+    }
+
+    private static async Task<CameraBatchResult> RegisterOneAsync(string id, CameraRequest request, IClusterClient cluster, CameraAccess access)
+    {
+        if (!access.Sees(id))
+        {
+            return new CameraBatchResult(id, StatusCodes.Status403Forbidden, $"camera '{id}' is outside this key's cameras");
+        }
+
+        try
+        {
+            var camera = cluster.GetGrain<ICameraGrain>(id);
+            var registration = request.ToRegistration();
+            var existed = await camera.GetRegistrationAsync() is not null;
+            await camera.RegisterAsync(registration);
+            return new CameraBatchResult(id, existed ? StatusCodes.Status200OK : StatusCodes.Status201Created, null);
+        }
+        catch (ArgumentException e)
+        {
+            // Whatever a rule quoted of the source, its credentials stay masked.
+            var line = ErrorText.OneLine(e.Message);
+            return new CameraBatchResult(id, StatusCodes.Status400BadRequest, request.Source is null ? line : new SourceUrl(request.Source).Scrub(line));
+        }
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IClusterClient cluster, CameraAccess access)
